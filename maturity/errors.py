@@ -1,0 +1,103 @@
+"""Errors and problems. Every problem names the file, the place and the fix, on one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about an input: where it is, what is wrong, how to fix it."""
+
+    file: str
+    where: str
+    what: str
+    fix: str = ""
+    severity: str = "error"  # "error" | "warning"
+
+    def line(self) -> str:
+        place = f"{self.file}: {self.where}" if self.where else self.file
+        fix = f" — {self.fix}" if self.fix else ""
+        return f"{place}: {self.what}{fix}"
+
+    def __str__(self) -> str:
+        return self.line()
+
+
+class MaturityError(Exception):
+    """Base of every error the product reports to a person (never shown as a traceback)."""
+
+    def __init__(self, problems: "list[Problem] | Problem | str"):
+        if isinstance(problems, str):
+            problems = [Problem("", "", problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("\n".join(p.line() for p in self.problems))
+
+
+class SnapshotError(MaturityError):
+    """A snapshot cannot be read or written."""
+
+
+class ContentError(MaturityError):
+    """Plugin content is invalid."""
+
+
+class UsageError(MaturityError):
+    """The command was used wrongly."""
+
+
+def pydantic_problems(exc, file: str, data=None, prefix: str = "") -> list[Problem]:
+    """Turn a pydantic ValidationError into problems with readable keys and fixes."""
+    out = []
+    for err in exc.errors(include_url=False):
+        where = _loc_to_key(err["loc"], data, prefix)
+        out.append(Problem(file, where, *_message_and_fix(err)))
+    return out
+
+
+def _loc_to_key(loc, data, prefix: str) -> str:
+    parts: list[str] = [prefix] if prefix else []
+    node = data
+    for item in loc:
+        if isinstance(item, int):
+            label = str(item)
+            if isinstance(node, list) and item < len(node):
+                node = node[item]
+                if isinstance(node, dict) and isinstance(node.get("id"), str):
+                    label = f'id="{node["id"]}"'
+            else:
+                node = None
+            parts[-1:] = [f"{parts[-1]}[{label}]"] if parts else [f"[{label}]"]
+        else:
+            key = str(item)
+            if key in ("function-after[_not_empty()]",) or key.startswith(("function-", "literal[", "constrained-")):
+                continue
+            node = node.get(key) if isinstance(node, dict) else None
+            parts.append(_quote_key(key))
+    return ".".join(parts)
+
+
+def _quote_key(key: str) -> str:
+    import re
+
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f'"{key}"'
+
+
+def _message_and_fix(err) -> tuple[str, str]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return "is missing", "add this key"
+    if kind == "extra_forbidden":
+        return "is not a known key", "remove it or check its spelling"
+    if kind == "literal_error":
+        return f"has {err.get('input')!r}, which is not allowed", f"use one of {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        return f"has {err.get('input')!r}, which is not a valid id", "use lower-case letters, digits and _ (e.g. crm.leads)"
+    if kind in ("string_too_short",):
+        return "is empty", "write the text"
+    if kind in ("string_type", "int_type", "float_type", "bool_type", "dict_type", "list_type", "tuple_type", "model_type", "date_type", "int_parsing", "float_parsing", "date_from_datetime_parsing", "date_parsing"):
+        return f"has the wrong type ({err['msg'].lower()})", "give a value of the expected type"
+    return err["msg"], "correct the value"

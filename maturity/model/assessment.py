@@ -1,0 +1,94 @@
+"""An assessment: one client, one system, one moment. Pure data, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .content import AnyStageName, Id, ScopeRef
+
+SCHEMA_VERSION = 1
+
+AnswerWord = Literal["met", "mostly", "partly", "not_met", "n/a"]
+ANSWER_WORDS: tuple[str, ...] = ("met", "mostly", "partly", "not_met", "n/a")
+Perspective = Literal["marketing", "b2b", "enterprise_service", "back_office"]
+IndicatorRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Meta(Model):
+    client: str = Field(min_length=1)
+    """The client's name, shown literally."""
+    system: str = ""
+    """The system assessed (e.g. "Salesforce + in-house telesales console")."""
+    perspective: Perspective = "back_office"
+    date: dt.date = Field(default_factory=dt.date.today)
+    assessor: str = ""
+    domains: tuple[Id, ...] = ()
+    """Domains in scope; empty means every loaded domain."""
+    threshold: float = Field(default=0.8, gt=0, le=1)
+    """Stage score needed to reach a stage."""
+    language: Literal["en", "zh"] = "en"
+    notes: str = ""
+
+
+class Participant(Model):
+    id: Id
+    name: str = Field(min_length=1)
+    role: str = ""
+
+
+class Answer(Model):
+    """The settled answer to one criterion, with what backs it."""
+
+    answer: AnswerWord | None = None
+    """None while only votes exist."""
+    note: str = ""
+    evidence: str = ""
+    reason: str = ""
+    """Why the criterion does not apply; required for ``n/a``."""
+    votes: dict[Id, AnswerWord] = Field(default_factory=dict)
+    """Workshop participants' votes, by participant id."""
+
+    def is_empty(self) -> bool:
+        return self.answer is None and not (self.note or self.evidence or self.reason or self.votes)
+
+
+class PluginRecord(Model):
+    version: str
+    fingerprint: str
+
+
+class Assessment(Model):
+    schema_version: int = SCHEMA_VERSION
+    meta: Meta
+    plugins: dict[str, PluginRecord] = Field(default_factory=dict)
+    """Each plugin's version and content fingerprint when this was saved."""
+    profile: dict[Id, Id] = Field(default_factory=dict)
+    team: dict[Id, Id] = Field(default_factory=dict)
+    targets: dict[ScopeRef, AnyStageName] = Field(default_factory=dict)
+    participants: tuple[Participant, ...] = ()
+    answers: dict[ScopeRef, dict[Id, Answer]] = Field(default_factory=dict)
+    """Criterion answers by scope id, then criterion id."""
+    tracked: tuple[IndicatorRef, ...] = ()
+    """Indicators the client already tracks."""
+
+    def answer_for(self, scope: str, criterion: str) -> Answer | None:
+        return self.answers.get(scope, {}).get(criterion)
+
+    def with_answer(self, scope: str, criterion: str, answer: Answer | None) -> "Assessment":
+        """A copy with one criterion's answer replaced (``None`` or an empty answer clears it)."""
+        answers = {s: dict(c) for s, c in self.answers.items()}
+        per_scope = answers.setdefault(scope, {})
+        if answer is None or answer.is_empty():
+            per_scope.pop(criterion, None)
+            if not per_scope:
+                answers.pop(scope)
+        else:
+            per_scope[criterion] = answer
+        return self.model_copy(update={"answers": answers})

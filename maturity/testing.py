@@ -1,0 +1,36 @@
+"""Helpers for plugin authors' tests: the same checks `maturity plugins check` runs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .content_loader import load_domain_dir
+from .errors import Problem
+from .model.content import Domain
+
+
+@dataclass
+class ContentReport:
+    domain: Domain | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict:
+        d = self.domain
+        if d is None:
+            return {}
+        return {
+            "scopes": len(d.scopes),
+            "criteria_per_stage": dict(Counter(c.stage for s in d.scopes for c in s.criteria)),
+            "indicators_per_type": dict(Counter(i.type for s in d.scopes for i in s.indicators)),
+            "dependencies": sum(len(s.dependencies) for s in d.scopes),
+            "cross_domain_dependencies": sum(
+                1 for s in d.scopes for dep in s.dependencies if not dep.requires.startswith(d.id + ".")),
+        }
+
+
+def check_content(content_dir, label: str | None = None) -> ContentReport:
+    """Load a content folder and return its problems and counts."""
+    domain, problems = load_domain_dir(content_dir, label)
+    return ContentReport(domain, problems)

@@ -1,0 +1,10 @@
+"""CRM (客户关系管理) for maturity: the content lives in content/ as TOML."""
+
+from importlib.resources import files
+
+from maturity import hookimpl
+
+
+@hookimpl
+def maturity_content():
+    return [files(__package__) / "content"]
