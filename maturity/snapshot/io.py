@@ -1,0 +1,104 @@
+"""Reading and writing snapshot files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import tomli_w
+from pydantic import ValidationError
+
+from ..errors import Problem, SnapshotError, pydantic_problems
+from ..model.assessment import Assessment
+from ..tomlio import read_toml
+from .migrations import migrate
+
+KEY_ORDER = ("schema_version", "meta", "plugins", "profile", "team", "targets", "participants", "tracked", "answers")
+
+
+def load_snapshot(path) -> Assessment:
+    """Read, migrate and validate a snapshot; every problem is reported at once in a SnapshotError."""
+    path = Path(path)
+    data, problem = read_toml(path)
+    if problem:
+        raise SnapshotError(problem)
+    return loads_data(data, str(path))
+
+
+def loads(text: str, file: str = "<snapshot>") -> Assessment:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except Exception as exc:
+        raise SnapshotError(Problem(file, "", f"is not valid TOML ({exc})", "fix the TOML syntax")) from None
+    return loads_data(data, file)
+
+
+def loads_data(data: dict, file: str) -> Assessment:
+    data, problems = migrate(data, file)
+    if problems:
+        raise SnapshotError(problems)
+    try:
+        return Assessment.model_validate(data)
+    except ValidationError as exc:
+        raise SnapshotError(pydantic_problems(exc, file, data)) from None
+
+
+def to_data(a: Assessment) -> dict:
+    """The snapshot as plain data in a stable, readable order, without empty defaults."""
+    raw = a.model_dump(mode="json", exclude_none=True)
+    answers = {}
+    for sid in sorted(raw["answers"]):
+        crits = {}
+        for cid in sorted(raw["answers"][sid]):
+            ans = {k: v for k, v in raw["answers"][sid][cid].items() if v not in ("", {}, None)}
+            crits[cid] = ans
+        if crits:
+            answers[sid] = crits
+    raw["answers"] = answers
+    raw["meta"] = {k: v for k, v in raw["meta"].items() if v not in ("", [], None)}
+    out = {k: raw[k] for k in KEY_ORDER if raw.get(k) not in ({}, [], None)}
+    out["schema_version"] = raw["schema_version"]
+    return {k: out[k] for k in KEY_ORDER if k in out}
+
+
+def dumps(a: Assessment) -> str:
+    header = "# A maturity assessment snapshot. Schema: docs/snapshot.md (`maturity schema` prints it).\n"
+    return header + tomli_w.dumps(to_data(a), multiline_strings=True)
+
+
+def save_snapshot(a: Assessment, path) -> None:
+    """Write atomically: a temporary file in the same folder, flushed and fsynced, then os.replace."""
+    path = Path(path)
+    text = dumps(a).encode("utf-8")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SnapshotError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
+                                    "check the folder exists and is writable")) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode if mode is not None else 0o644)
+        os.replace(tmp, path)
+        try:
+            dfd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise SnapshotError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
+                                    "check the disk and permissions")) from None
