@@ -80,10 +80,15 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
             if stage not in present:
                 out.append(Problem(f, "criteria", f"stage {stage} has no criteria",
                                    f'add at least one [[criteria]] with stage = "{stage}"'))
+        own_ids = {s.id for s in domain.scopes}
         for i, dep in enumerate(scope.dependencies):
+            d, _, sid = dep.requires.partition(".")
             if dep.requires == f"{domain.id}.{scope.id}":
                 out.append(Problem(f, f"dependencies[{i}].requires", "a scope cannot depend on itself",
                                    "remove this dependency"))
+            elif d == domain.id and sid not in own_ids:
+                out.append(Problem(f, f"dependencies[{i}].requires", f'unknown scope "{dep.requires}"',
+                                   f"name a scope of this domain: {', '.join(sorted(own_ids))}"))
     qids = {q.id for q in domain.profile_questions}
     from .model.questions import PROFILE_QUESTIONS
 
@@ -96,6 +101,9 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
     for i, rule in enumerate(domain.profile_rules):
         q = own_q.get(rule.question) or core_q.get(rule.question)
         where = f"profile_rules[{i}]"
+        if rule.factor != 0 and not 0.5 <= rule.factor <= 2:
+            out.append(Problem(f"{base}/domain.toml", f"{where}.factor", f"is {rule.factor:g}; keep rules strong but sane",
+                               "use 0 to switch off, or a factor from 0.5 to 2"))
         if q is None:
             out.append(Problem(f"{base}/domain.toml", f"{where}.question", f'unknown question "{rule.question}"',
                                f"use one of {sorted(set(core_q) | qids)}"))

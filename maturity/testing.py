@@ -34,3 +34,17 @@ def check_content(content_dir, label: str | None = None) -> ContentReport:
     """Load a content folder and return its problems and counts."""
     domain, problems = load_domain_dir(content_dir, label)
     return ContentReport(domain, problems)
+
+
+def catalogue_from_domains(*domains: Domain, name: str = "test"):
+    """A catalogue made of in-memory domains, validated like a plugin's (for tests and tools)."""
+    from .catalogue import build_catalogue
+    from .content_loader import check_domain
+    from .plugins import Contribution, PluginSource
+
+    contribs = []
+    for i, d in enumerate(domains):
+        problems = check_domain(d, d.id)
+        contribs.append(Contribution(PluginSource(f"{name}{i}" if len(domains) > 1 else name, "0", "test"),
+                                     [d], problems))
+    return build_catalogue(contribs)

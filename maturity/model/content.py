@@ -106,7 +106,7 @@ class Indicator(Frozen):
     relation: Relation
     """The relation once the scope is at ``digital``; the engine weakens it below."""
     direction: Direction
-    earliest_stage: AnyStageName
+    earliest_stage: StageName
     """The earliest stage at which the system's data can measure it."""
 
 

@@ -1,0 +1,122 @@
+"""The `maturity` command. Imports stay inside the commands so `maturity --help` is fast.
+
+Exit codes: 0 fine · 1 `validate` (or `plugins check`) found problems · 2 bad input or usage ·
+3 an internal error (a bug: one line, no traceback unless MATURITY_DEBUG=1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        self.exit(EXIT_INPUT, f"maturity: {message} — see `{self.prog} --help`\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="maturity", description=(
+        "Assess how far back-office systems have come: offline → structured → online → digital → intelligent."))
+    p.add_argument("-p", dest="plugins", action="append", default=[], metavar="MODULE",
+                   help="load a plugin module without installing it (repeatable; also MATURITY_PLUGINS=a,b)")
+    p.add_argument("--version", action="version", version=f"maturity {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def cmd(name, help, file=True, formats=("text", "json", "markdown"), lang=True):
+        sp = sub.add_parser(name, help=help, description=help)
+        if file:
+            sp.add_argument("file", help="the assessment snapshot (.toml)")
+        if formats:
+            sp.add_argument("--format", "-f", choices=formats, default=formats[0])
+        if lang:
+            sp.add_argument("--lang", choices=("en", "zh"), default=None,
+                            help="language of the output (default: the snapshot's, else en)")
+        return sp
+
+    cmd("score", "levels of the whole, each domain and each scope")
+    sp = cmd("explain", "how a scope's stage and level were made, and what blocks the next stage")
+    sp.add_argument("scope", nargs="?", help="a scope id such as crm.leads (default: every scope)")
+    cmd("roadmap", "the waves of steps to the targets, each with its to-do list")
+    cmd("advise", "next indicators to track with reasons, and the product team's stance with warnings")
+    cmd("validate", "check a snapshot against the loaded plugins (exit 1 with findings)", formats=("text", "json"),
+        lang=False)
+    sp = sub.add_parser("plugins", help="list plugins, or scaffold or check one", description="list plugins (default), "
+                        "scaffold a new one, or check one's content")
+    psub = sp.add_subparsers(dest="plugins_command", metavar="ACTION", parser_class=_Parser)
+    pl = psub.add_parser("list", help="each plugin with its version and status")
+    pl.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    sp.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    pn = psub.add_parser("new", help="write a complete installable plugin distribution")
+    pn.add_argument("name", help="the domain id, e.g. erp")
+    pn.add_argument("--dir", default=".", help="the folder to create it in (default: here)")
+    pc = psub.add_parser("check", help="check a plugin's content: by name, module or content/plugin folder")
+    pc.add_argument("target", help="a plugin name, module name, or path")
+    pc.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    sp = sub.add_parser("graph", help="the scope dependency graph", description="the scope dependency graph")
+    sp.add_argument("file", nargs="?", help="an assessment to colour scopes by stage")
+    sp.add_argument("--format", "-f", choices=("dot", "mermaid", "json", "svg", "html"), default="mermaid")
+    sp.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    sub.add_parser("schema", help="print the snapshot's JSON Schema")
+    sp = sub.add_parser("open", help="open an assessment in the TUI (a missing file starts a new one)")
+    sp.add_argument("file")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    sp = sub.add_parser("demo", help="open a working copy of the demo assessment in the TUI")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    sp.add_argument("--print", action="store_true", help="print the demo's results instead of opening the TUI")
+    sp = sub.add_parser("report", help="write a report: .md, .html or .json from OUT's suffix")
+    sp.add_argument("file")
+    sp.add_argument("-o", "--output", required=True)
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    sp.add_argument("--history", metavar="DIR", help="add the client's history from the snapshots in DIR")
+    sp = sub.add_parser("diff", help="what changed between two snapshots")
+    sp.add_argument("old")
+    sp.add_argument("new")
+    sp.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    sp = sub.add_parser("history", help="a client's snapshots in date order, levels over time")
+    sp.add_argument("paths", nargs="+", help="snapshot files, or a folder of them")
+    sp.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_OK
+    from .errors import MaturityError
+
+    try:
+        from . import commands
+
+        return getattr(commands, f"cmd_{args.command}")(args)
+    except MaturityError as exc:
+        for p in exc.problems:
+            print(f"maturity: {p.line()}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: one line, the debug switch shows the traceback
+        if os.environ.get("MATURITY_DEBUG") == "1":
+            raise
+        print(f"maturity: internal error ({type(exc).__name__}: {exc}) — please report it; "
+              "MATURITY_DEBUG=1 shows the details", file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""The `maturity` command's actions (argparse lives in cli.py, which stays light)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from .errors import MaturityError, Problem, UsageError
+
+
+def _warn(line: str) -> None:
+    print(f"maturity: {line}", file=sys.stderr)
+
+
+def catalogue_for(args):
+    from .plugins import load_catalogue
+
+    cat = load_catalogue(getattr(args, "plugins", []))
+    for info in cat.plugins:
+        if info.status != "on":
+            _warn(f"plugin {info.name} switched off: {info.reason}")
+    return cat
+
+
+def load(args, path: str | None = None, strict: bool = True):
+    """Load the catalogue and a snapshot; unknown domains stop scoring (exit 2), other findings warn."""
+    from .snapshot import load_snapshot
+    from .snapshot.findings import content_changes
+
+    cat = catalogue_for(args)
+    file = path or args.file
+    a = load_snapshot(file)
+    if strict:
+        missing = [d for d in a.meta.domains if d not in cat.domains]
+        unknown_scopes = sorted({s for s in a.answers if s.split(".")[0] not in cat.domains})
+        problems = [Problem(file, "meta.domains", f'domain "{d}" is not provided by any loaded plugin',
+                            f"install the plugin maturity-{d}, or load it with -p") for d in missing]
+        problems += [Problem(file, f'answers."{s}"', "scope from a plugin that is not loaded",
+                             f"install the plugin maturity-{s.split('.')[0]}, or load it with -p")
+                     for s in unknown_scopes if s.split(".")[0] not in missing]
+        if problems:
+            raise MaturityError(problems)
+        for s, c in ((s, c) for s, cs in a.answers.items() for c in cs if c not in cat.criteria.get(s, {})):
+            _warn(Problem(file, f'answers."{s}".{c}', "criterion unknown to the installed content; kept, not scored",
+                          "run `maturity validate`").line())
+        for p in content_changes(cat, a, file):
+            _warn(p.line())
+    return cat, a
+
+
+def _lang(args, a=None) -> str:
+    return getattr(args, "lang", None) or (a.meta.language if a is not None else "en")
+
+
+def _emit_json(data) -> int:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_score(args) -> int:
+    from .engine.analysis import analyse
+    from .report import terminal
+    from .report.data import score_data
+
+    cat, a = load(args)
+    lang = _lang(args, a)
+    an = analyse(cat, a)
+    if args.format == "json":
+        return _emit_json(score_data(cat, an.result, lang))
+    if args.format == "markdown":
+        from .report.markdown import score_markdown
+
+        print(score_markdown(cat, an, lang))
+        return EXIT_OK
+    terminal.print_score(cat, an, lang)
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from .engine.analysis import analyse
+    from .engine.explain import explain_scope
+    from .report.data import scope_data
+
+    cat, a = load(args)
+    lang = _lang(args, a)
+    an = analyse(cat, a)
+    scopes = list(an.result.scopes.values())
+    if args.scope:
+        if args.scope not in an.result.scopes:
+            raise UsageError(Problem(args.file, args.scope, "is not a scope of this assessment",
+                                     f"use one of: {', '.join(list(an.result.scopes)[:8])}…"))
+        scopes = [an.result.scopes[args.scope]]
+    if args.format == "json":
+        return _emit_json({"schema": "maturity.explain/1",
+                           "scopes": {r.scope: scope_data(cat, an.result, r, lang, explain=True) for r in scopes}})
+    if args.format == "markdown":
+        for r in scopes:
+            lines = explain_scope(cat, an.result, r, lang)
+            print(f"### {_md(lines[0])}\n")
+            print("\n".join(f"- {_md(x.strip())}" for x in lines[1:]) + "\n")
+        return EXIT_OK
+    from .report import terminal
+
+    terminal.print_explain(cat, an, scopes, lang)
+    return EXIT_OK
+
+
+def _md(text: str) -> str:
+    from .report.markdown import md_escape
+
+    return md_escape(text)
+
+
+def cmd_roadmap(args) -> int:
+    from .engine.analysis import analyse
+    from .report.data import roadmap_data
+
+    cat, a = load(args)
+    lang = _lang(args, a)
+    an = analyse(cat, a)
+    if args.format == "json":
+        return _emit_json(roadmap_data(cat, an, lang))
+    if args.format == "markdown":
+        from .report.markdown import roadmap_markdown
+
+        print(roadmap_markdown(cat, an, lang))
+        return EXIT_OK
+    from .report import terminal
+
+    terminal.print_roadmap(cat, an, lang)
+    return EXIT_OK
+
+
+def cmd_advise(args) -> int:
+    from .engine.analysis import analyse
+    from .report.data import advice_data
+
+    cat, a = load(args)
+    lang = _lang(args, a)
+    an = analyse(cat, a)
+    if args.format == "json":
+        return _emit_json(advice_data(cat, an, lang))
+    if args.format == "markdown":
+        from .report.markdown import advice_markdown
+
+        print(advice_markdown(cat, an, lang))
+        return EXIT_OK
+    from .report import terminal
+
+    terminal.print_advice(cat, an, lang)
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    from .snapshot.findings import findings
+
+    cat, a = load(args, strict=False)
+    found = findings(cat, a, args.file)
+    if args.format == "json":
+        _emit_json({"schema": "maturity.validate/1", "file": args.file, "findings": [
+            {"where": p.where, "what": p.what, "fix": p.fix, "severity": p.severity} for p in found]})
+    else:
+        for p in found:
+            print(f"{p.severity}: {p.line()}")
+        errors = sum(1 for p in found if p.severity == "error")
+        print(f"{args.file}: {errors} problems, {len(found) - errors} warnings" if found else f"{args.file}: no problems")
+    return EXIT_FINDINGS if found else EXIT_OK
+
+
+def cmd_plugins(args) -> int:
+    action = getattr(args, "plugins_command", None) or "list"
+    if action == "new":
+        from .scaffold import new_plugin
+
+        return new_plugin(args)
+    if action == "check":
+        from .checker import check_command
+
+        return check_command(args)
+    from .plugins import load_catalogue
+
+    cat = load_catalogue(args.plugins)
+    if args.format == "json":
+        return _emit_json([{"name": p.name, "version": p.version, "origin": p.origin, "status": p.status,
+                            "reason": p.reason, "domains": p.domains, "fingerprint": p.fingerprint}
+                           for p in cat.plugins])
+    from .report import terminal
+
+    terminal.print_plugins(cat)
+    return EXIT_OK
+
+
+def cmd_graph(args) -> int:
+    from .report.graph import render_graph
+
+    cat = catalogue_for(args)
+    result = None
+    if args.file:
+        from .engine.scoring import score
+
+        _, a = load(args)
+        result = score(cat, a)
+    text = render_graph(cat, result, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(args.output)
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from .model.assessment import Assessment
+
+    return _emit_json(Assessment.model_json_schema())
+
+
+def demo_path() -> Path:
+    """The demo snapshot shipped with the repository (assessments/demo.toml) or the package."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "assessments" / "demo.toml", here / "data" / "demo.toml"):
+        if candidate.is_file():
+            return candidate
+    raise UsageError("the demo snapshot assessments/demo.toml was not found — run from a clone of the repository")
+
+
+def demo_copy() -> Path:
+    """A working copy of the demo in the user's data folder: the original is never changed."""
+    import shutil
+
+    from platformdirs import user_data_path
+
+    dest = user_data_path("maturity") / "demo-working-copy.toml"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(demo_path(), dest)
+    return dest
+
+
+def cmd_demo(args) -> int:
+    if args.print or not sys.stdout.isatty() and not _tui_forced():
+        from .engine.analysis import analyse
+        from .report import terminal
+
+        cat, a = load(args, str(demo_path()))
+        lang = args.lang or a.meta.language
+        an = analyse(cat, a)
+        terminal.print_score(cat, an, lang)
+        return EXIT_OK
+    return _run_tui(args, demo_copy(), new=False)
+
+
+def _tui_forced() -> bool:
+    import os
+
+    return bool(os.environ.get("TEXTUAL_SCREENSHOT") or os.environ.get("MATURITY_FORCE_TUI"))
+
+
+def cmd_open(args) -> int:
+    path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(Problem(str(path), "", "is a folder, not a snapshot", "give the path of a .toml file"))
+    if path.exists():
+        load(args, str(path), strict=False)  # reports problems before the screen opens
+    return _run_tui(args, path, new=not path.exists())
+
+
+def _run_tui(args, path: Path, new: bool) -> int:
+    try:
+        from .tui.app import run
+    except ImportError as exc:
+        raise UsageError(f"the TUI is not available ({exc})") from None
+    return run(path, new=new, lang=args.lang, plugins=args.plugins)
+
+
+def cmd_report(args) -> int:
+    from .report.writer import write_report
+
+    cat, a = load(args)
+    return write_report(cat, a, args)
+
+
+def cmd_diff(args) -> int:
+    from .report.diff import diff_command
+
+    return diff_command(args)
+
+
+def cmd_history(args) -> int:
+    from .report.history import history_command
+
+    return history_command(args)

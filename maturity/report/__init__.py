@@ -1,0 +1,1 @@
+"""Renderings of results: plain data (JSON), terminal text, Markdown, HTML. Results in, text out."""

@@ -1,0 +1,138 @@
+"""Terminal text made with Rich. User and content text always goes in as ``Text``, never as markup."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as T
+
+from ..engine.explain import explain_scope, stage_word
+from ..engine.scoring import TOP
+from ..i18n import tr
+from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
+from ..model.questions import PERSPECTIVES, STANCE_LABELS
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def ladder(reached: int, capped: bool = False) -> str:
+    """A five-cell stage ladder: ■ reached, □ not, ▲ marks a cap."""
+    cells = "".join("■" if i <= reached else "□" for i in range(1, TOP + 1))
+    return cells + (" ▲" if capped else "")
+
+
+def print_score(cat, an, lang: str) -> None:
+    c = console()
+    a, res = an.assessment, an.result
+    o = res.overall
+    c.print(T.assemble((a.meta.client, "bold"), " — ", a.meta.system or "", f"  ({a.meta.date})"))
+    c.print(T(tr("overall_line", lang, level=o.level, lowest=stage_word(o.lowest, lang), complete=o.completeness * 100,
+                 perspective=PERSPECTIVES[a.meta.perspective].get(lang))))
+    for d, agg in res.domains.items():
+        table = Table(title=T(f"{cat.domains[d].name.get(lang)}  {tr('level', lang)} {agg.level:.2f}  "
+                              f"{tr('lowest', lang)} {stage_word(agg.lowest, lang)}  "
+                              f"{tr('completeness', lang)} {agg.completeness * 100:.0f}%"),
+                      title_justify="left", expand=False)
+        for col in ("scope", "stage", "ladder", "level", "completeness", "target", "capped_by"):
+            table.add_column(tr(col, lang))
+        for sid in cat.domains[d].scopes:
+            r = res.scopes[f"{d}.{sid.id}"]
+            caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by)
+            table.add_row(T(sid.name.get(lang) + ("" if r.active else f" ({tr('off', lang)})")),
+                          stage_word(r.reached, lang), ladder(r.reached, r.capped), f"{r.level:.2f}",
+                          f"{r.completeness * 100:.0f}%",
+                          stage_word(r.target, lang) if r.target is not None else "—", T(caps or "—"))
+        c.print(table)
+    if res.unknown_answers:
+        c.print(T(tr("unknown_answers", lang, n=len(res.unknown_answers))))
+
+
+def print_explain(cat, an, scopes, lang: str) -> None:
+    c = console()
+    for r in scopes:
+        lines = explain_scope(cat, an.result, r, lang)
+        c.print(T(lines[0], style="bold"))
+        for line in lines[1:]:
+            c.print(T(line))
+        c.print()
+
+
+def print_roadmap(cat, an, lang: str) -> None:
+    c = console()
+    rm = an.roadmap
+    if rm.default_targets:
+        c.print(T(tr("default_targets", lang), style="italic"))
+    if not rm.waves:
+        c.print(T(tr("no_steps", lang)))
+    for i, wave in enumerate(rm.waves, 1):
+        c.print(T(tr("wave", lang, n=i), style="bold underline"))
+        for st in wave:
+            crit = cat.criteria[st.scope]
+            head = f"  {cat.scopes[st.scope].name.get(lang)} ({st.scope}) → {stage_word(st.stage, lang)}"
+            if st.pulled_in:
+                head += f"  [{tr('pulled_in', lang)}]"
+            c.print(T(head, style="bold"))
+            for s, t in st.waits_on:
+                c.print(T(f"      ⧗ {tr('waits_on', lang)} {s}@{stage_word(t, lang)}"))
+            for t in st.todo:
+                ans = t.answer or tr("unanswered", lang)
+                c.print(T(f"      ☐ [{ans}] {crit[t.criterion].text.get(lang)}"))
+                c.print(T(f"        → {crit[t.criterion].action.get(lang)}", style="dim"))
+            if not st.todo:
+                c.print(T(f"      ✓ {tr('criteria_met_waits', lang)}"))
+
+
+def print_advice(cat, an, lang: str) -> None:
+    c = console()
+    s = an.stance
+    c.print(T(tr("stance_head", lang), style="bold underline"))
+    c.print(T(tr("stance_line", lang, current=STANCE_LABELS[s.current].get(lang),
+                 capable=STANCE_LABELS[s.capable].get(lang), recommended=STANCE_LABELS[s.recommended].get(lang))))
+    for w in s.warnings:
+        c.print(T(f"  ⚠ {w.get(lang)}", style="yellow"))
+    for m in s.missing:
+        c.print(T(f"  · {tr('to_move_up', lang)}: {m.get(lang)}"))
+    if s.single_points:
+        names = ", ".join(cat.scopes[p].name.get(lang) for p in s.single_points)
+        c.print(T(f"  ★ {tr('single_points', lang)}: {names}"))
+    if s.unanswered:
+        c.print(T(f"  ? {tr('team_unanswered', lang)}: {', '.join(s.unanswered)}", style="dim"))
+    persp = an.assessment.meta.perspective
+    if persp == "enterprise_service":
+        c.print(T(f"  {tr('customer_success', lang)}"))
+    c.print()
+    c.print(T(tr("indicators_head", lang), style="bold underline"))
+    table = Table(expand=False)
+    for col in ("indicator", "scope", "type", "relation", "when", "reason"):
+        table.add_column(tr(col, lang))
+    for a in an.indicators[:15]:
+        ind = cat.indicators[a.indicator]
+        table.add_row(T(f"{ind.name.get(lang)} ({ind.unit})"), T(cat.scopes[a.scope].name.get(lang)),
+                      INDICATOR_TYPE_LABELS[a.type].get(lang), RELATION_LABELS[a.relation].get(lang),
+                      tr("now" if a.measurable_now else "next", lang), T(a.reason.get(lang)))
+    c.print(table)
+    if len(an.indicators) > 15:
+        c.print(T(tr("more_indicators", lang, n=len(an.indicators) - 15), style="dim"))
+    if an.pairs:
+        c.print(T(tr("pairs_head", lang), style="bold underline"))
+        for p in an.pairs[:8]:
+            c.print(T(f"  {cat.indicators[p.behaviour].name.get(lang)} → {cat.indicators[p.result].name.get(lang)}: "
+                      f"{p.reason.get(lang)}"))
+    if an.disagreements:
+        c.print(T(tr("disagreements_head", lang), style="bold underline"))
+        for d in an.disagreements:
+            votes = ", ".join(f"{p}={v}" for p, v in d.votes)
+            c.print(T(f"  {d.scope}.{d.criterion}: {votes}"))
+
+
+def print_plugins(cat) -> None:
+    c = console()
+    table = Table(expand=False)
+    for col in ("plugin", "version", "origin", "status", "domains", "fingerprint / reason"):
+        table.add_column(col)
+    for p in cat.plugins:
+        table.add_row(T(p.name), T(p.version), p.origin, T(p.status, style="green" if p.status == "on" else "red"),
+                      T(", ".join(p.domains)), T(p.fingerprint if p.status == "on" else p.reason))
+    c.print(table)

@@ -1,0 +1,176 @@
+"""The service domain's content loads cleanly and says what a customer-service practitioner expects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from maturity.model.content import Stage
+from maturity.testing import check_content
+
+CONTENT = Path(__file__).parents[1] / "src" / "maturity_service" / "content"
+STAGES = ("structured", "online", "digital", "intelligent")
+SCOPES = {"tickets", "online_service", "knowledge_base", "quality_inspection", "satisfaction", "routing_sla",
+          "self_service_bots"}
+CRM_SCOPES = {"crm.leads", "crm.customers", "crm.opportunities", "crm.contracts_orders", "crm.activities_visits",
+              "crm.campaigns_scrm", "crm.channel_partners", "crm.approvals"}
+
+
+def _own_problems(report):
+    # Cross-domain scopes are checked when the catalogue holds every domain, not here.
+    return [p for p in report.problems if 'unknown scope "crm.' not in str(p)]
+
+
+@pytest.fixture(scope="module")
+def report():
+    return check_content(CONTENT, "service")
+
+
+@pytest.fixture(scope="module")
+def domain(report):
+    assert report.domain is not None, "\n".join(map(str, report.problems))
+    return report.domain
+
+
+@pytest.fixture(scope="module")
+def scopes(domain):
+    return {s.id: s for s in domain.scopes}
+
+
+def _deps(domain):
+    """Every dependency as (scope@stage, requires@requires_stage)."""
+    return {(f"{domain.id}.{s.id}@{d.stage}", f"{d.requires}@{d.requires_stage}") for s in domain.scopes
+            for d in s.dependencies}
+
+
+def test_loads_without_problems(report):
+    assert _own_problems(report) == []
+    assert report.domain is not None
+    assert report.domain.id == "service"
+
+
+def test_has_the_service_scopes(scopes):
+    assert len(scopes) >= 6
+    assert SCOPES <= set(scopes)
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_every_stage_has_at_least_two_criteria(scopes, scope_id):
+    per_stage = Counter(c.stage for c in scopes[scope_id].criteria)
+    thin = {st: per_stage[st] for st in STAGES if per_stage[st] < 2}
+    assert not thin, f"{scope_id}: stages with fewer than 2 criteria: {thin}"
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_no_stage_holds_only_nice_to_haves(scopes, scope_id):
+    for stage in STAGES:
+        weights = [c.weight for c in scopes[scope_id].criteria if c.stage == stage]
+        assert max(weights) >= 1, f"{scope_id}@{stage} holds only nice-to-haves"
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_indicators_cover_the_types(scopes, scope_id):
+    indicators = scopes[scope_id].indicators
+    assert len(indicators) >= 5
+    assert len({i.type for i in indicators}) >= 4
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_indicators_follow_the_guide(scopes, scope_id):
+    for i in scopes[scope_id].indicators:
+        if i.type in ("usage", "efficiency"):
+            assert i.relation == "direct", f"{scope_id}.{i.id}: usage and efficiency are always direct"
+        if i.type == "business" and i.relation == "positive":
+            assert Stage[i.earliest_stage] >= Stage.digital, f"{scope_id}.{i.id}: positive business needs digital"
+        assert Stage[i.earliest_stage] >= Stage.online, f"{scope_id}.{i.id}: the system measures from online on"
+
+
+def test_article_indicators_are_there(domain):
+    by_zh = {i.name.zh: (s.id, i) for s in domain.scopes for i in s.indicators}
+    assert by_zh["满意率"][1].type == "business"
+    assert by_zh["回答问题率"][1].type == "business"
+    assert by_zh["首响时长"][1].type == "efficiency"
+    assert by_zh["工单处理时长"][1].type == "efficiency"
+    assert by_zh["人均处理工单量"][1].type == "workload"
+    assert by_zh["在系统中作业的客服占比"][1].type == "usage"
+    all_types = {i.type for _, i in by_zh.values()}
+    assert all_types == {"business", "workload", "usage", "efficiency", "transparency"}
+
+
+def test_all_texts_are_written_in_both_languages(domain):
+    for s in domain.scopes:
+        for item in (*s.criteria, *s.indicators):
+            for text in (getattr(item, f, None) for f in ("text", "evidence", "action", "name", "definition")):
+                if text is not None:
+                    assert text.en.strip() and text.zh.strip(), f"{s.id}.{item.id}"
+                    assert text.en != text.zh, f"{s.id}.{item.id}: not translated"
+
+
+def test_cross_domain_dependencies_point_into_crm(report, domain):
+    cross = [d for s in domain.scopes for d in s.dependencies if not d.requires.startswith("service.")]
+    assert report.counts["cross_domain_dependencies"] >= 3
+    assert len(cross) >= 3
+    assert {d.requires for d in cross} <= CRM_SCOPES
+
+
+def test_in_domain_dependencies_name_existing_scopes(domain, scopes):
+    for s in domain.scopes:
+        for d in s.dependencies:
+            dom, _, sid = d.requires.partition(".")
+            if dom == "service":
+                assert sid in scopes, f"{s.id} depends on unknown {d.requires}"
+                assert sid != s.id
+
+
+def test_domain_facts(domain):
+    deps = _deps(domain)
+    assert ("service.tickets@digital", "crm.customers@digital") in deps
+    assert ("service.online_service@online", "crm.customers@online") in deps
+    assert ("service.satisfaction@digital", "crm.customers@digital") in deps
+    assert ("service.quality_inspection@digital", "service.tickets@digital") in deps
+    assert ("service.routing_sla@intelligent", "service.knowledge_base@digital") in deps
+
+
+def test_no_stage_level_cycle_even_with_crm_depending_on_satisfaction(domain):
+    """crm may add crm.customers@intelligent -> service.satisfaction@digital; that must stay acyclic."""
+    edges = set(_deps(domain)) | {("crm.customers@intelligent", "service.satisfaction@digital")}
+    # Reaching a stage also needs the scope's own lower stages.
+    nodes = {n for e in edges for n in e}
+    for n in nodes:
+        scope, _, stage = n.partition("@")
+        if Stage[stage] > Stage.structured:
+            edges.add((n, f"{scope}@{Stage(Stage[stage] - 1).name}"))
+    graph: dict[str, set[str]] = {}
+    for a, b in edges:
+        graph.setdefault(a, set()).add(b)
+    state: dict[str, int] = {}
+
+    def visit(n, path):
+        if state.get(n) == 1:
+            raise AssertionError("cycle: " + " -> ".join([*path, n]))
+        if state.get(n) == 2:
+            return
+        state[n] = 1
+        for m in graph.get(n, ()):
+            visit(m, [*path, n])
+        state[n] = 2
+
+    for n in list(graph):
+        visit(n, [])
+    sat = [d for s in domain.scopes if s.id == "satisfaction" for d in s.dependencies]
+    assert not any(d.requires == "crm.customers" and d.requires_stage == "intelligent" for d in sat)
+
+
+def test_profile_rules(domain):
+    rules = {(r.question, a, s): r.factor for r in domain.profile_rules for a in r.answers for s in r.scopes}
+    assert rules[("customer_form", "consumer", "service.self_service_bots")] == 2
+    assert rules[("customer_form", "consumer", "service.online_service")] == 2
+    assert rules[("customer_form", "big_b", "service.tickets")] > 1
+    assert rules[("customer_form", "big_b", "service.self_service_bots")] == 0.5
+    assert rules[("control_style", "strict", "service.quality_inspection")] == 2
+    assert len(domain.profile_rules) <= 6, "keep profile rules few and strong"
+    for r in domain.profile_rules:
+        assert 0.5 <= r.factor <= 2 or r.factor == 0
+        assert r.why.en and r.why.zh
