@@ -59,6 +59,7 @@ def to_data(a: Assessment) -> dict:
             answers[sid] = crits
     raw["answers"] = answers
     raw["meta"] = {k: v for k, v in raw["meta"].items() if v not in ("", [], None)}
+    raw["meta"]["date"] = a.meta.date  # a real TOML date, not a string
     out = {k: raw[k] for k in KEY_ORDER if raw.get(k) not in ({}, [], None)}
     out["schema_version"] = raw["schema_version"]
     return {k: out[k] for k in KEY_ORDER if k in out}

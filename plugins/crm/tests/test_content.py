@@ -1,0 +1,191 @@
+"""The CRM domain's content loads cleanly and says what a sales-operations practitioner expects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib.resources import files
+from importlib.util import find_spec
+
+import pytest
+
+from maturity.model.content import Stage
+from maturity.model.questions import PROFILE_QUESTIONS
+from maturity.testing import catalogue_from_domains, check_content
+
+CONTENT = files("maturity_crm") / "content"
+STAGES = ("structured", "online", "digital", "intelligent")
+SCOPES = {"leads", "customers", "opportunities", "contracts_orders", "activities_visits", "campaigns_scrm",
+          "channel_partners", "approvals"}
+SERVICE_SCOPES = {"service.tickets", "service.online_service", "service.knowledge_base",
+                  "service.quality_inspection", "service.satisfaction", "service.routing_sla",
+                  "service.self_service_bots"}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return check_content(CONTENT, "crm")
+
+
+@pytest.fixture(scope="module")
+def domain(report):
+    assert report.domain is not None, "\n".join(map(str, report.problems))
+    return report.domain
+
+
+@pytest.fixture(scope="module")
+def scopes(domain):
+    return {s.id: s for s in domain.scopes}
+
+
+def _deps(domain):
+    """Every dependency as (scope@stage, requires@requires_stage)."""
+    return {(f"{domain.id}.{s.id}@{d.stage}", f"{d.requires}@{d.requires_stage}")
+            for s in domain.scopes for d in s.dependencies}
+
+
+def _factor(domain, question: str, answer: str, scope: str) -> float:
+    """The weight factor the profile rules give ``scope`` for one answer (rules multiply)."""
+    f = 1.0
+    for rule in domain.profile_rules:
+        if rule.question == question and answer in rule.answers and scope in rule.scopes:
+            f *= rule.factor
+    return f
+
+
+def test_loads_without_problems(report):
+    # Cross-domain references are checked by the catalogue, which the loader does not see.
+    assert [str(p) for p in report.problems] == []
+    assert report.domain is not None and report.domain.id == "crm"
+
+
+def test_has_the_crm_scopes(scopes):
+    assert len(scopes) >= 6
+    assert set(scopes) == SCOPES
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_every_stage_has_at_least_two_criteria(scopes, scope_id):
+    per_stage = Counter(c.stage for c in scopes[scope_id].criteria)
+    thin = {st: per_stage[st] for st in STAGES if per_stage[st] < 2}
+    assert not thin, f"{scope_id}: stages with fewer than 2 criteria: {thin}"
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_no_stage_holds_only_nice_to_haves(scopes, scope_id):
+    for stage in STAGES:
+        weights = [c.weight for c in scopes[scope_id].criteria if c.stage == stage]
+        assert max(weights) >= 1, f"{scope_id}@{stage} holds only nice-to-haves"
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_online_has_a_key_criterion(scopes, scope_id):
+    """At online, the stage means nothing without 'the work is all in the system': a weight-2 criterion."""
+    assert any(c.weight == 2 for c in scopes[scope_id].criteria if c.stage == "online"), scope_id
+
+
+def test_leads_online_key_criterion_is_all_leads_in_the_system(scopes):
+    key = [c.id for c in scopes["leads"].criteria if c.stage == "online" and c.weight == 2]
+    assert key == ["created_in_system"]
+
+
+@pytest.mark.parametrize("scope_id", sorted(SCOPES))
+def test_indicators_cover_the_types(scopes, scope_id):
+    indicators = scopes[scope_id].indicators
+    types = {i.type for i in indicators}
+    assert len(indicators) >= 5
+    assert len(types) >= 4
+    assert {"business", "workload", "transparency"} <= types, f"{scope_id}: {types}"
+    assert types & {"usage", "efficiency"}, f"{scope_id} has neither a usage nor an efficiency indicator"
+
+
+def test_indicators_follow_the_guide(domain):
+    """Usage and efficiency are always direct; a positive business indicator needs trusted data (digital)."""
+    for s in domain.scopes:
+        for i in s.indicators:
+            where = f"{s.id}.{i.id}"
+            if i.type in ("usage", "efficiency"):
+                assert i.relation == "direct", where
+            if i.type == "business" and i.relation == "positive":
+                assert Stage[i.earliest_stage] >= Stage.digital, where
+            if i.type == "transparency":
+                assert i.earliest_stage in ("online", "digital"), where
+            assert Stage[i.earliest_stage] >= Stage.online, f"{where}: offline has no system data to measure"
+
+
+def test_the_articles_indicators_are_there(domain):
+    names = {i.name.zh for s in domain.scopes for i in s.indicators}
+    for term in ("销售人效", "线索转化率", "审批时长", "人均拜访量"):
+        assert term in names, term
+    approval_time = next(i for s in domain.scopes for i in s.indicators if i.name.zh == "审批时长")
+    assert (approval_time.type, approval_time.direction) == ("efficiency", "lower")
+
+
+def test_indicator_ids_are_unique_across_the_domain(domain):
+    ids = Counter(i.id for s in domain.scopes for i in s.indicators)
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_the_key_dependencies_are_declared(domain):
+    deps = _deps(domain)
+    assert ("crm.opportunities@online", "crm.leads@online") in deps
+    assert ("crm.contracts_orders@digital", "crm.customers@digital") in deps
+    assert ("crm.campaigns_scrm@intelligent", "crm.leads@digital") in deps
+    assert ("crm.customers@intelligent", "service.satisfaction@digital") in deps
+
+
+def test_dependencies_name_real_scopes(domain):
+    own = {f"crm.{s}" for s in SCOPES}
+    for _, required in _deps(domain):
+        scope = required.split("@")[0]
+        assert scope in own | SERVICE_SCOPES, f"unknown scope {scope}"
+
+
+def test_at_least_two_dependencies_reach_into_service(domain):
+    cross = [d for d in _deps(domain) if d[1].startswith("service.")]
+    assert len(cross) >= 2
+
+
+def test_the_domain_alone_makes_no_cycle(domain):
+    catalogue = catalogue_from_domains(domain)
+    assert [p.status for p in catalogue.plugins] == ["on"]
+    assert not [p for p in catalogue.problems if p.severity == "error"]
+
+
+@pytest.mark.skipif(find_spec("maturity_service") is None, reason="maturity-service is not installed")
+def test_with_service_the_references_resolve_and_make_no_cycle(domain):
+    service = check_content(files("maturity_service") / "content", "service").domain
+    assert service is not None
+    catalogue = catalogue_from_domains(domain, service)
+    assert [p.status for p in catalogue.plugins] == ["on", "on"], [p.reason for p in catalogue.plugins]
+    assert not [p for p in catalogue.problems if p.severity == "error"]
+
+
+def test_channel_partners_are_switched_off_unless_sales_go_through_channels(domain):
+    collaboration = next(q for q in PROFILE_QUESTIONS if q.id == "collaboration")
+    for answer in collaboration.option_ids():
+        factor = _factor(domain, "collaboration", answer, "crm.channel_partners")
+        assert factor == (1.0 if answer == "channel" else 0.0), answer
+
+
+@pytest.mark.parametrize(("question", "answer", "scope", "factor"), [
+    ("sales_cycle", "long", "crm.opportunities", 2.0),
+    ("customer_form", "consumer", "crm.campaigns_scrm", 2.0),
+    ("control_style", "strict", "crm.approvals", 2.0),
+    ("customer_form", "big_b", "crm.contracts_orders", 1.5),
+    ("control_style", "loose", "crm.approvals", 1.0),
+])
+def test_profile_rules_reweight_what_the_profile_makes_matter(domain, question, answer, scope, factor):
+    assert _factor(domain, question, answer, scope) == factor
+
+
+def test_profile_rules_are_few_and_explained(domain):
+    assert 1 <= len(domain.profile_rules) <= 6
+    for rule in domain.profile_rules:
+        assert rule.factor == 0 or 0.5 <= rule.factor <= 2
+        assert rule.why.en.strip() and rule.why.zh.strip()
+
+
+def test_chinese_uses_the_articles_terms(domain):
+    zh = " ".join(t for s in domain.scopes for c in s.criteria for t in (c.text.zh, c.action.zh))
+    for term in ("公海", "审批", "拜访", "自动触达", "商机", "线索"):
+        assert term in zh, term
