@@ -29,6 +29,7 @@ PROFILE_QUESTIONS: tuple[Question, ...] = (
         ("solo", "One rep owns the customer", "单兵作战，一人跟到底"),
         ("team", "A team sells together (pre-sales, sales, delivery)", "团队协同（售前、销售、交付）"),
         ("channel", "Through channel partners", "通过渠道伙伴销售"),
+        ("mixed", "Direct sales and channel partners together", "直销与渠道并行"),
         ("telesales", "Telesales-led, high volume", "电销主导，大量外呼"),
     ]),
     _q("control_style", "How is the business managed?", "业务管控特点", [
