@@ -1,14 +1,15 @@
 """Scoring: answer scale, stage scores, stages reached with dependency caps, levels, completeness.
 
 Every rule is a named pure function; results carry what is needed to explain them (see
-``explain.py``). Results are plain frozen dataclasses rather than pydantic models: scoring runs on
-every keystroke in the TUI and must stay within a few times a bare loop over the answers
-(``bench/score.py``).
+``explain.py``). Per-scope results are NamedTuples rather than pydantic models or frozen
+dataclasses (both several times slower to build): scoring runs on every keystroke in the TUI and
+must stay within a few times a bare loop over the answers (``bench/score.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model.assessment import Assessment
 from ..model.content import Stage
@@ -27,8 +28,7 @@ def answer_value(word: str | None) -> float | None:
     return ANSWER_VALUES.get(word) if word else None
 
 
-@dataclass(frozen=True, slots=True)
-class Contribution:
+class Contribution(NamedTuple):
     """One criterion's part in a stage score."""
 
     criterion: str
@@ -37,23 +37,34 @@ class Contribution:
     value: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class StageScore:
+class StageScore(NamedTuple):
     """A scope's score at one stage and whether its own criteria pass."""
 
     stage: int
     score: float | None
     """Weighted mean of the answered, applicable criteria; None when none is answered."""
-    contributions: tuple[Contribution, ...]
     answered: int
     unanswered: int
     not_applicable: int
     passes: bool
     """Score at or above the threshold and every applicable criterion answered (the completeness gate)."""
+    layout: tuple = ()
+    """(criterion id, weight) of this stage's criteria, in content order."""
+    given: dict = {}
+    """The scope's answers, by criterion id."""
+
+    @property
+    def contributions(self) -> tuple[Contribution, ...]:
+        """Each criterion's part in the score (built on demand: scoring stays a tight loop)."""
+        out = []
+        for cid, w in self.layout:
+            a = self.given.get(cid)
+            word = a.answer if a is not None else None
+            out.append(Contribution(cid, word, w, ANSWER_VALUES.get(word)))
+        return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Cap:
+class Cap(NamedTuple):
     """A dependency that stops a scope at a stage."""
 
     stage: int
@@ -65,8 +76,7 @@ class Cap:
     why: object  # Text
 
 
-@dataclass(frozen=True, slots=True)
-class ScopeResult:
+class ScopeResult(NamedTuple):
     scope: str
     domain: str
     weight: float
@@ -208,31 +218,51 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
     scope_domain = catalogue.scope_domain
     targets = assessment.targets
 
-    # 1. Stage scores from each scope's own criteria.
+    # 1. Stage scores from each scope's own criteria (a tight loop: see bench/score.py).
     stage_scores: dict[str, tuple[StageScore, ...]] = {}
     counts: dict[str, tuple[int, int]] = {}
-    for sid, scope in catalogue.scopes.items():
+    value_of = ANSWER_VALUES.get
+    empty: dict = {}
+    unknown: list[tuple[str, str]] = [(sid, cid) for sid, crits in answers.items()
+                                      if sid not in catalogue.scopes for cid in crits]
+    for sid, layout in _layout(catalogue).items():
         if scope_domain[sid] not in in_scope:
             continue
-        given = answers.get(sid, {})
-        per_stage: list[list[Contribution]] = [[], [], [], []]
-        for c in scope.criteria:
-            a = given.get(c.id)
-            word = a.answer if a is not None else None
-            per_stage[STAGE_INDEX[c.stage] - 1].append(Contribution(c.id, word, c.weight, ANSWER_VALUES.get(word)))
+        given = answers.get(sid) or empty
+        get = given.get
+        seen = 0
         results = []
         answered = applicable = 0
-        for i, contribs in enumerate(per_stage):
-            na = sum(1 for c in contribs if c.answer == "n/a")
-            unanswered = sum(1 for c in contribs if c.answer is None)
-            app = len(contribs) - na
-            sc = stage_score(contribs)
-            results.append(StageScore(i + 1, sc, tuple(contribs), app - unanswered, unanswered, na,
-                                      stage_passes(sc, unanswered, app, threshold)))
-            answered += app - unanswered
+        for i, crits in enumerate(layout):
+            tw = tv = 0.0
+            na = un = n = 0
+            for cid, w in crits:
+                a = get(cid)
+                if a is None:
+                    un += 1
+                    continue
+                seen += 1
+                word = a.answer
+                v = value_of(word)
+                if v is None:
+                    if word == "n/a":
+                        na += 1
+                    else:
+                        un += 1
+                    continue
+                n += 1
+                tw += w
+                tv += w * v
+            sc = tv / tw if tw else None
+            app = len(crits) - na
+            results.append(StageScore(i + 1, sc, n, un, na, stage_passes(sc, un, app, threshold), crits, given))
+            answered += n
             applicable += app
         stage_scores[sid] = tuple(results)
         counts[sid] = (answered, applicable)
+        if seen < len(given):
+            known = catalogue.criteria[sid]
+            unknown.extend((sid, cid) for cid in given if cid not in known)
 
     # 2. Stages reached, in dependency order, with caps.
     reached: dict[str, int] = {sid: 0 for sid in stage_scores}
@@ -275,11 +305,12 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
             answered=counts[sid][0], applicable=counts[sid][1],
             target=STAGE_INDEX[t] if t else None,
         )
-    domain_results = {d: aggregate(d, [s for s in scopes.values() if s.domain == d]) for d in domains}
-    unknown = tuple((sid, cid) for sid, crits in answers.items() for cid in crits
-                    if cid not in catalogue.criteria.get(sid, {}))
+    by_domain: dict[str, list[ScopeResult]] = {d: [] for d in domains}
+    for r in scopes.values():
+        by_domain[r.domain].append(r)
+    domain_results = {d: aggregate(d, rs) for d, rs in by_domain.items()}
     return AssessmentResult(scopes, domain_results, aggregate("overall", list(scopes.values())), threshold,
-                            missing, unknown)
+                            missing, tuple(unknown))
 
 
 def aggregate(id: str, results: list[ScopeResult]) -> Aggregate:
@@ -290,6 +321,20 @@ def aggregate(id: str, results: list[ScopeResult]) -> Aggregate:
     return Aggregate(id, lvl, min((r.reached for r in active), default=0),
                      sum(r.answered for r in active), sum(r.applicable for r in active),
                      tuple(r.scope for r in active))
+
+
+def _layout(catalogue) -> dict[str, tuple[tuple[tuple[str, float], ...], ...]]:
+    """Per scope, the (criterion id, weight) pairs of each stage; computed once per catalogue."""
+    cache = catalogue.__dict__.get("_layout")
+    if cache is None:
+        cache = {}
+        for sid, scope in catalogue.scopes.items():
+            per_stage: list[list] = [[], [], [], []]
+            for c in scope.criteria:
+                per_stage[STAGE_INDEX[c.stage] - 1].append((c.id, c.weight))
+            cache[sid] = tuple(tuple(x) for x in per_stage)
+        catalogue.__dict__["_layout"] = cache
+    return cache
 
 
 def _dependencies_by_stage(catalogue) -> dict:
