@@ -44,7 +44,8 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
     if r.reached < TOP:
         nxt = r.reached + 1
         s = r.stages[nxt - 1]
-        todo = [c for c in s.contributions if c.answer not in ("met", "n/a")]
+        # When the stage's own criteria pass, only dependencies block it: don't list "mostly" answers.
+        todo = [] if s.passes else [c for c in s.contributions if c.answer not in ("met", "n/a")]
         head = f"迈向{stage_word(nxt, lang)}的障碍：" if zh else f"What blocks {stage_word(nxt)}:"
         lines.append(head)
         for c in todo:

@@ -14,7 +14,12 @@ from ..model.questions import PERSPECTIVES, STANCE_LABELS
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """Rich console; when output is piped, 120 columns rather than Rich's 80, so tables stay readable."""
+    import os
+    import sys
+
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def ladder(reached: int, capped: bool = False) -> str:
