@@ -1,0 +1,112 @@
+"""Snapshots: one-pass validation, atomic saves, nothing lost, content changes noticed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maturity.errors import SnapshotError
+from maturity.model.assessment import Answer, Assessment, Meta, Participant, PluginRecord
+from maturity.snapshot import dumps, findings, load_snapshot, loads, save_snapshot
+
+DEMO = Path(__file__).resolve().parents[1] / "assessments" / "demo.toml"
+
+
+def sample() -> Assessment:
+    return Assessment(
+        meta=Meta(client='ACME [bold]"quoted"[/] </script>', date=dt.date(2026, 11, 1), domains=("x",)),
+        participants=(Participant(id="li", name="李伟", role="Sales"),),
+        profile={"sales_cycle": "long"}, team={"tenure": "new"}, targets={"x.a": "digital"},
+        answers={"x.a": {"str1": Answer(answer="met", note="line one\nline two | [b]", evidence="doc.pdf",
+                                        votes={"li": "partly"})},
+                 "x.ghost": {"old": Answer(answer="partly", note="kept from an old plugin")}},
+        tracked=("x.a.use",),
+    )
+
+
+def test_round_trip_loses_nothing(tmp_path):
+    a = sample()
+    f = tmp_path / "s.toml"
+    save_snapshot(a, f)
+    b = load_snapshot(f)
+    assert b == a
+    save_snapshot(b, f)
+    assert load_snapshot(f) == a
+
+
+text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+
+
+@given(client=text.filter(lambda s: s.strip()), note=text, evidence=text)
+def test_round_trip_any_text(tmp_path_factory, client, note, evidence):
+    a = Assessment(meta=Meta(client=client), answers={"x.a": {"c": Answer(answer="partly", note=note, evidence=evidence)}})
+    assert loads(dumps(a)) == a
+
+
+def test_save_is_atomic_and_keeps_mode(tmp_path):
+    f = tmp_path / "s.toml"
+    save_snapshot(sample(), f)
+    os.chmod(f, 0o640)
+    save_snapshot(sample(), f)
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["s.toml"], "no temporary file left behind"
+
+
+def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
+    f = tmp_path / "s.toml"
+    save_snapshot(sample(), f)
+    before = f.read_bytes()
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(SnapshotError, match="No space left"):
+        save_snapshot(sample().model_copy(update={"targets": {}}), f)
+    assert f.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["s.toml"]
+
+
+def test_all_problems_in_one_pass(tmp_path):
+    f = tmp_path / "bad.toml"
+    f.write_text('schema_version = 1\n[meta]\nthreshold = 2\nperspective = "x"\n[answers."crm.leads".c]\nanswer = "yes"\n',
+                 encoding="utf-8")
+    with pytest.raises(SnapshotError) as e:
+        load_snapshot(f)
+    wheres = [p.where for p in e.value.problems]
+    assert wheres == ["meta.client", "meta.perspective", "meta.threshold", 'answers."crm.leads".c.answer']
+    assert all(p.file == str(f) and p.fix for p in e.value.problems)
+
+
+def test_version_0_is_migrated():
+    a = loads('schema_version = 0\n[meta]\nclient = "Old"\n[answers."crm.leads"]\ndefinition_signed = "met"\n')
+    assert a.answers["crm.leads"]["definition_signed"].answer == "met"
+
+
+def test_unknown_answers_are_kept_and_reported(cat, tmp_path):
+    a = sample()
+    found = findings(cat, a, "s.toml")
+    lines = [p.line() for p in found]
+    assert any('answers."x.ghost"' in x and "kept" in x for x in lines)
+    f = tmp_path / "s.toml"
+    save_snapshot(a, f)
+    assert "kept from an old plugin" in f.read_text(encoding="utf-8")
+
+
+def test_content_change_is_reported(cat):
+    a = sample().model_copy(update={"plugins": {"test": PluginRecord(version="0", fingerprint="0000")}})
+    changes = [p for p in findings(cat, a, "s.toml") if p.where == "plugins.test"]
+    assert len(changes) == 1 and "content changed" in changes[0].what and changes[0].severity == "warning"
+
+
+def test_demo_snapshot_loads_and_round_trips(tmp_path):
+    a = load_snapshot(DEMO)
+    f = tmp_path / "demo.toml"
+    save_snapshot(a, f)
+    assert load_snapshot(f) == a
