@@ -5,15 +5,27 @@ Every problem is collected with its file and key; nothing stops at the first one
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+import re
+
+from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, pydantic_problems
-from .model.content import Domain, Scope
+from .model.content import Domain, Scope, Stage, Text
 from .tomlio import read_toml
 
 
 def load_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list[Problem]]:
-    """Load the domain in content folder ``root`` (a Path or Traversable). ``label`` prefixes file names."""
+    """Load the domain in content folder ``root`` (a Path or Traversable). ``label`` prefixes file names.
+
+    Returns ``(None, problems)`` when any problem is an error: the plugin is then switched off.
+    """
+    domain, problems = read_domain_dir(root, label)
+    return (None if any(p.severity == "error" for p in problems) else domain), problems
+
+
+def read_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list[Problem]]:
+    """Like ``load_domain_dir``, but keep the domain made of the scope files that did load, even when
+    others have errors (``None`` only when ``domain.toml`` itself is unusable) — for counting what is there."""
     base = label or str(root)
     problems: list[Problem] = []
     domain_file = root / "domain.toml"
@@ -40,7 +52,7 @@ def load_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list
         try:
             scopes.append(Scope.model_validate(sdata))
         except ValidationError as exc:
-            problems.extend(pydantic_problems(exc, name, sdata))
+            problems.extend(_with_better_fixes(pydantic_problems(exc, name, sdata)))
             continue
         stem = f.name[:-5]
         if scopes[-1].id != stem:
@@ -49,11 +61,38 @@ def load_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list
     try:
         domain = Domain.model_validate({**data, "scopes": []})
     except ValidationError as exc:
-        problems.extend(pydantic_problems(exc, f"{base}/domain.toml", data))
+        problems.extend(_with_better_fixes(pydantic_problems(exc, f"{base}/domain.toml", data)))
         return None, problems
     domain = domain.model_copy(update={"scopes": tuple(scopes)})
     problems.extend(check_domain(domain, base))
-    return (None if any(p.severity == "error" for p in problems) else domain), problems
+    return domain, problems
+
+
+_CHOICES = {
+    "type": "business, workload, usage, efficiency or transparency",
+    "relation": "direct, positive, transparency or unclear",
+    "direction": "higher or lower",
+    "earliest_stage": "online, digital, intelligent (or structured)",
+    "stage": "structured, online, digital or intelligent",
+    "requires_stage": "structured, online, digital or intelligent",
+}
+
+
+def _with_better_fixes(problems: list[Problem]) -> list[Problem]:
+    """Say exactly what to write for a missing text language or a missing choice key."""
+    out = []
+    for p in problems:
+        key = p.where.rsplit(".", 1)[-1]
+        if p.what in ("is missing", "is empty") and key in ("en", "zh"):
+            lang = "English" if key == "en" else "Chinese"
+            verb = f'add {p.where.rsplit(".", 1)[0].rsplit(".", 1)[-1]}.{key} = "…"' if p.what == "is missing" \
+                else f"write the {lang} text"
+            p = Problem(p.file, p.where, f"is {'missing' if p.what == 'is missing' else 'empty'}: the {lang} text "
+                        "is not written", f"{verb} — every text a person reads is given in en and zh", p.severity)
+        elif p.what == "is missing" and key in _CHOICES:
+            p = Problem(p.file, p.where, p.what, f"add {key} = one of {_CHOICES[key]}", p.severity)
+        out.append(p)
+    return out
 
 
 def scope_file(domain_id: str, scope_id: str, base: str) -> str:
@@ -61,14 +100,24 @@ def scope_file(domain_id: str, scope_id: str, base: str) -> str:
 
 
 def check_domain(domain: Domain, base: str) -> list[Problem]:
-    """Checks within one domain that a schema cannot express: duplicates, stages, references."""
+    """Checks within one domain that a schema cannot express: duplicates, stages, references, cycles,
+    blank or untranslated texts, and the indicator guide (docs/writing-plugins.md)."""
     out: list[Problem] = []
     seen_scopes: set[str] = set()
+    out.extend(check_texts(domain, f"{base}/domain.toml"))
     for scope in domain.scopes:
         f = scope_file(domain.id, scope.id, base)
         if scope.id in seen_scopes:
             out.append(Problem(f, "id", f'duplicate scope id "{scope.id}"', "give each scope its own id"))
         seen_scopes.add(scope.id)
+        out.extend(check_texts(scope, f))
+        out.extend(_check_indicator_guide(scope, f))
+        seen_deps: set[tuple[str, str]] = set()
+        for i, dep in enumerate(scope.dependencies):
+            if (dep.stage, dep.requires) in seen_deps:
+                out.append(Problem(f, f"dependencies[{i}]", f"duplicates another dependency at {dep.stage} on {dep.requires}",
+                                   "keep one dependency per stage and required scope", severity="warning"))
+            seen_deps.add((dep.stage, dep.requires))
         for kind, items in (("criteria", scope.criteria), ("indicators", scope.indicators)):
             ids: set[str] = set()
             for item in items:
@@ -89,8 +138,20 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
             elif d == domain.id and sid not in own_ids:
                 out.append(Problem(f, f"dependencies[{i}].requires", f'unknown scope "{dep.requires}"',
                                    f"name a scope of this domain: {', '.join(sorted(own_ids))}"))
+    out.extend(_check_cycles(domain, base))
     qids = {q.id for q in domain.profile_questions}
     from .model.questions import PROFILE_QUESTIONS
+
+    seen_q: set[str] = set()
+    for q in domain.profile_questions:
+        if q.id in seen_q:
+            out.append(Problem(f"{base}/domain.toml", f'profile_questions[id="{q.id}"]', "duplicate id",
+                               "give each question its own id"))
+        seen_q.add(q.id)
+        options = [o.id for o in q.options]
+        for o in sorted({o for o in options if options.count(o) > 1}):
+            out.append(Problem(f"{base}/domain.toml", f'profile_questions[id="{q.id}"].options[id="{o}"]',
+                               "duplicate id", "give each answer its own id"))
 
     core_q = {q.id: q for q in PROFILE_QUESTIONS}
     own_q = {q.id: q for q in domain.profile_questions}
@@ -118,3 +179,107 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
                 out.append(Problem(f"{base}/domain.toml", f"{where}.scopes", f'unknown scope "{s}"',
                                    "name a scope of this domain"))
     return out
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def untranslated(text: Text) -> str:
+    """Why a text looks untranslated, or "" — the rule for the warning (docs/plugins.md, "Texts").
+
+    zh with no Chinese character while en has letters, en with no Latin letter while zh has Chinese,
+    or the two identical.
+    """
+    if text.en.strip() == text.zh.strip():
+        return "en and zh are the same text"
+    if _LATIN.search(text.en) and not _CJK.search(text.zh):
+        return "zh has no Chinese character"
+    if _CJK.search(text.zh) and not _LATIN.search(text.en):
+        return "en has no English word"
+    return ""
+
+
+def iter_texts(model, path: str = ""):
+    """Every ``Text`` in a content model, with its key as written in TOML (``criteria[id="x"].text``)."""
+    if isinstance(model, Text):
+        yield path, model
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            if name == "scopes" and isinstance(model, Domain):
+                continue  # each scope has its own file
+            yield from iter_texts(getattr(model, name), f"{path}.{name}" if path else name)
+    elif isinstance(model, tuple):
+        for i, item in enumerate(model):
+            label = f'id="{item.id}"' if isinstance(getattr(item, "id", None), str) else str(i)
+            yield from iter_texts(item, f"{path}[{label}]")
+
+
+def check_texts(model, file: str) -> list[Problem]:
+    """Blank texts are errors (a person would read nothing); untranslated-looking ones are warnings."""
+    out = []
+    for key, text in iter_texts(model):
+        blank = [lang for lang in ("en", "zh") if not getattr(text, lang).strip()]
+        for lang in blank:
+            name = "English" if lang == "en" else "Chinese"
+            out.append(Problem(file, f"{key}.{lang}", f"is blank: the {name} text is not written",
+                               f"write the {name} text — every text a person reads is given in en and zh"))
+        why = "" if blank else untranslated(text)
+        if why:
+            out.append(Problem(file, key, f"looks untranslated ({why})",
+                               "write each language as a native practitioner would (docs/writing-plugins.md)",
+                               severity="warning"))
+    return out
+
+
+def _check_indicator_guide(scope: Scope, file: str) -> list[Problem]:
+    """The indicator rules every domain shares: usage and efficiency are direct; system data starts online."""
+    out = []
+    for ind in scope.indicators:
+        where = f'indicators[id="{ind.id}"]'
+        if ind.type in ("usage", "efficiency") and ind.relation != "direct":
+            out.append(Problem(file, f"{where}.relation", f'is "{ind.relation}", but {ind.type} indicators are '
+                               "always direct (the system itself brings them)", 'write relation = "direct"',
+                               severity="warning"))
+        if ind.earliest_stage == "structured":
+            out.append(Problem(file, f"{where}.earliest_stage", "is structured, but before online the system holds "
+                               "no data to measure it", 'use "online" or later', severity="warning"))
+    return out
+
+
+def _check_cycles(domain: Domain, base: str) -> list[Problem]:
+    """Dependencies inside one domain must not make a cycle; name it, and the dependency that closes it."""
+    scopes = {f"{domain.id}.{s.id}": s for s in domain.scopes}
+    if not any(d.requires in scopes for s in domain.scopes for d in s.dependencies):
+        return []
+    from .engine.graph import ScopeGraph
+
+    cycle = ScopeGraph(scopes).find_cycle()
+    if not cycle:
+        return []
+    file, key = locate_cycle(cycle, scopes, lambda sid: scope_file(domain.id, sid.split(".", 1)[1], base))
+    return [Problem(file, key, f"makes a cycle: {cycle_text(cycle)}",
+                    "remove one of these dependencies, or lower a stage it needs")]
+
+
+def cycle_text(cycle) -> str:
+    """``crm.a@online → crm.b@online → crm.a@online`` from the graph's (scope, stage number) nodes."""
+    return " → ".join(f"{sid}@{Stage(st).name}" for sid, st in cycle)
+
+
+def locate_cycle(cycle, scopes: dict, file_of, prefer=None) -> tuple[str, str]:
+    """The file and key of a dependency on the cycle (one of ``prefer``'s scopes when given)."""
+    found = []
+    for (u, us), (v, vs) in zip(cycle, cycle[1:]):
+        if u == v:
+            continue  # a scope's own ladder
+        for i, dep in enumerate(scopes[v].dependencies):
+            if dep.requires == u and Stage[dep.requires_stage] == us and Stage[dep.stage] == vs:
+                found.append((v, i))
+                break
+    if prefer is not None:
+        found = [f for f in found if prefer(f[0])] or found
+    if not found:
+        return file_of(cycle[0][0]), "dependencies"
+    v, i = found[0]
+    return file_of(v), f"dependencies[{i}]"

@@ -9,6 +9,9 @@ from .content_loader import load_domain_dir
 from .errors import Problem
 from .model.content import Domain
 
+STAGE_NAMES = ("structured", "online", "digital", "intelligent")
+INDICATOR_TYPES = ("business", "workload", "usage", "efficiency", "transparency")
+
 
 @dataclass
 class ContentReport:
@@ -17,16 +20,29 @@ class ContentReport:
 
     @property
     def counts(self) -> dict:
+        """What the content holds: scopes, criteria per stage, indicators per type, dependencies.
+
+        The ``fewest_…`` figures are per scope, for the kit's bar: at least 2 criteria at every stage
+        and 5 indicators across the types in every scope.
+        """
         d = self.domain
         if d is None:
             return {}
+        per_stage = Counter(c.stage for s in d.scopes for c in s.criteria)
+        per_type = Counter(i.type for s in d.scopes for i in s.indicators)
         return {
             "scopes": len(d.scopes),
-            "criteria_per_stage": dict(Counter(c.stage for s in d.scopes for c in s.criteria)),
-            "indicators_per_type": dict(Counter(i.type for s in d.scopes for i in s.indicators)),
+            "criteria": sum(per_stage.values()),
+            "criteria_per_stage": {st: per_stage[st] for st in STAGE_NAMES},
+            "indicators": sum(per_type.values()),
+            "indicators_per_type": {t: per_type[t] for t in INDICATOR_TYPES},
             "dependencies": sum(len(s.dependencies) for s in d.scopes),
             "cross_domain_dependencies": sum(
                 1 for s in d.scopes for dep in s.dependencies if not dep.requires.startswith(d.id + ".")),
+            "fewest_criteria_in_a_scope_stage": min(
+                (sum(1 for c in s.criteria if c.stage == st) for s in d.scopes for st in STAGE_NAMES), default=0),
+            "fewest_indicators_in_a_scope": min((len(s.indicators) for s in d.scopes), default=0),
+            "fewest_indicator_types_in_a_scope": min((len({i.type for i in s.indicators}) for s in d.scopes), default=0),
         }
 
 

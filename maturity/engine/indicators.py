@@ -54,8 +54,12 @@ def indicator_rank(type: str, relation: str, stage: int) -> int:
     return 2
 
 
-def next_indicators(catalogue, result: AssessmentResult, tracked: set[str]) -> list[IndicatorAdvice]:
-    """Indicators measurable at each scope's current or next stage, not yet tracked, ranked by the rules."""
+def next_indicators(catalogue, result: AssessmentResult, tracked: set[str], per_scope: int = 2) -> list[IndicatorAdvice]:
+    """Indicators measurable at each scope's current or next stage, not yet tracked, ranked by the rules.
+
+    Within a rank, scopes the client set a target for and heavier scopes come first; the list is
+    then spread so that no scope takes more than ``per_scope`` of the leading places.
+    """
     out = []
     for r in result.active_scopes():
         scope = catalogue.scopes[r.scope]
@@ -69,8 +73,21 @@ def next_indicators(catalogue, result: AssessmentResult, tracked: set[str]) -> l
             now = earliest <= r.reached
             out.append(IndicatorAdvice(fid, r.scope, ind.type, rel, now, indicator_rank(ind.type, rel, r.reached),
                                        _reason(catalogue, r, ind, rel, now)))
-    out.sort(key=lambda a: (a.rank, not a.measurable_now, -result.scopes[a.scope].weight, a.indicator))
-    return out
+
+    def key(a: IndicatorAdvice):
+        r = result.scopes[a.scope]
+        return (a.rank, not a.measurable_now, r.target is None, -r.weight, a.indicator)
+
+    return spread(sorted(out, key=key), per_scope)
+
+
+def spread(items: list[IndicatorAdvice], per_scope: int) -> list[IndicatorAdvice]:
+    """Keep the order, but let each scope take at most ``per_scope`` places before any scope takes more."""
+    first, rest, seen = [], [], {}
+    for a in items:
+        seen[a.scope] = seen.get(a.scope, 0) + 1
+        (first if seen[a.scope] <= per_scope else rest).append(a)
+    return first + rest
 
 
 def proof_pairs(catalogue, result: AssessmentResult, tracked: set[str]) -> list[ProofPair]:
@@ -92,21 +109,41 @@ def proof_pairs(catalogue, result: AssessmentResult, tracked: set[str]) -> list[
 
 
 def _reason(catalogue, r, ind, rel: str, now: bool) -> Text:
-    scope = catalogue.scopes[r.scope].name
+    """One line a consultant would say about why this indicator, now."""
+    name = catalogue.scopes[r.scope].name
+    sc_en, sc_zh = name.en, name.zh
     st_en, st_zh = stage_name(r.reached), _zh_stage(r.reached)
-    when_en = "" if now else f" (measurable once it is {stage_name(min(r.reached + 1, TOP))})"
-    when_zh = "" if now else f"（{_zh_stage(min(r.reached + 1, TOP))}后即可度量）"
-    if ind.type in ("usage", "efficiency"):
-        return Text(en=f"The system brings it directly: proves its value while {scope.en} is {st_en}{when_en}.",
-                    zh=f"由系统直接带来：在{scope.zh}处于{st_zh}阶段时证明系统价值{when_zh}。")
-    if ind.type == "transparency":
-        return Text(en=f"Makes visible what {scope.en} could not see before{when_en}.",
-                    zh=f"让{scope.zh}原来看不清的变得透明{when_zh}。")
-    if r.reached >= DIGITAL:
-        return Text(en=f"{scope.en}'s data is trusted now: tie the system to this {ind.type} result ({rel}){when_en}.",
-                    zh=f"{scope.zh}的数据已可信：把系统与这一{_zh_type(ind.type)}挂钩（{_zh_rel(rel)}）{when_zh}。")
-    return Text(en=f"Serve the business's own figure; its link to the system is still {rel} while {scope.en} is {st_en}{when_en}.",
-                zh=f"服务业务自身承担的指标；{scope.zh}处于{st_zh}阶段时，它与系统的关系仍是“{_zh_rel(rel)}”{when_zh}。")
+    nxt = min(r.reached + 1, TOP)
+    when_en = "" if now else f" Measurable once it is {stage_name(nxt)}."
+    when_zh = "" if now else f"达到{_zh_stage(nxt)}后即可度量。"
+    weak = r.reached < DIGITAL
+    if ind.type == "usage":
+        en = f"Shows whether the work of {sc_en} really happens in the system — the first value the system proves by itself."
+        zh = f"看{sc_zh}的工作是否真的在系统里发生——这是系统自己最先能证明的价值。"
+    elif ind.type == "efficiency":
+        en = f"Take a baseline now: the time or accuracy the system gains for {sc_en} is its own, direct value."
+        zh = f"现在就取基线：系统为{sc_zh}带来的时效和准确率提升，是它直接带来的价值。"
+    elif ind.type == "transparency":
+        en = f"Makes visible what {sc_en} could not see before — an end to working blind."
+        zh = f"让{sc_zh}原来看不清的变得透明，告别“盲打、盲捞”。"
+    elif ind.type == "workload" and weak:
+        en = f"The actions behind the result: record them now and prove with the system's data that they drive {sc_en}'s outcome."
+        zh = f"结果背后的作业动作：现在就记录下来，用系统数据证明它们推动了{sc_zh}的结果。"
+    elif ind.type == "workload":
+        en = f"{sc_en}'s activity data is trusted now: manage by this workload, tied to results."
+        zh = f"{sc_zh}的作业数据已可信：用这一作业量管理，并与结果挂钩。"
+    elif weak:
+        en = (f"The business's own figure — serve it, but while {sc_en} is {st_en} its link to the system is only "
+              f"'{RELATION_LABELS_EN[rel]}'.")
+        zh = f"业务自身承担的指标——要服务好它，但在{sc_zh}处于{st_zh}阶段时，它与系统的关系只是“{_zh_rel(rel)}”。"
+    else:
+        en = f"{sc_en}'s data is trusted now: the system can answer for this business result ({RELATION_LABELS_EN[rel]})."
+        zh = f"{sc_zh}的数据已经可信：系统可以对这一业务结果负责（{_zh_rel(rel)}）。"
+    return Text(en=en + when_en, zh=zh + when_zh)
+
+
+RELATION_LABELS_EN = {"direct": "direct", "positive": "clearly positive", "transparency": "made visible",
+                      "unclear": "unclear"}
 
 
 def _zh_stage(i: int) -> str:

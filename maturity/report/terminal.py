@@ -101,7 +101,7 @@ def print_advice(cat, an, lang: str) -> None:
         c.print(T(f"  · {tr('to_move_up', lang)}: {m.get(lang)}"))
     if s.single_points:
         names = ", ".join(cat.scopes[p].name.get(lang) for p in s.single_points)
-        c.print(T(f"  ★ {tr('single_points', lang)}: {names}"))
+        c.print(T(f"  ★ {tr('single_points', lang)}{'：' if lang == 'zh' else ': '}{names}"))
     if s.unanswered:
         c.print(T(f"  ? {tr('team_unanswered', lang)}: {', '.join(s.unanswered)}", style="dim"))
     persp = an.assessment.meta.perspective
@@ -111,7 +111,7 @@ def print_advice(cat, an, lang: str) -> None:
     c.print(T(tr("indicators_head", lang), style="bold underline"))
     table = Table(expand=False)
     for col in ("indicator", "scope", "type", "relation", "when", "reason"):
-        table.add_column(tr(col, lang))
+        table.add_column(tr(col, lang), overflow="fold")
     for a in an.indicators[:15]:
         ind = cat.indicators[a.indicator]
         table.add_row(T(f"{ind.name.get(lang)} ({ind.unit})"), T(cat.scopes[a.scope].name.get(lang)),

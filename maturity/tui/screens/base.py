@@ -1,0 +1,71 @@
+"""What every view shares: the top bar, the navigation bar, the footer, and redrawing from the store."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..widgets.chrome import NavBar, TopBar
+
+
+class MaturityScreen(Screen):
+    """A view of the store. Subclasses compose ``body()`` and draw in ``refresh_view()``.
+
+    The screen is drawn from the app's store whenever it changes (the app calls :meth:`redraw`) and
+    when it comes back into view after something changed elsewhere.
+    """
+
+    MODE: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"screen-{self.MODE}")
+        self._drawn: tuple | None = None
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="topbar")
+        yield NavBar(id="navbar")
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.app.localise(self)
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        if self._drawn != self._state():
+            self.redraw()
+        self.show_chrome()
+
+    def _state(self) -> tuple:
+        return (self.store.revision, self.lang, self.app.theme, self.store.current_scope)
+
+    def show_chrome(self) -> None:
+        if not self.is_mounted or not self.store.ready:
+            return
+        self.query_one(TopBar).show(self.store, self.lang, self.app.save_state)
+        self.query_one(NavBar).show(self.MODE, self.lang)
+
+    def redraw(self) -> None:
+        """Draw everything from the store (called after every change and on language switches)."""
+        if not self.is_mounted or not self.store.ready:
+            return
+        self._drawn = self._state()
+        self.show_chrome()
+        self.refresh_view()
+
+    def refresh_view(self) -> None:  # pragma: no cover - every screen overrides it
+        pass

@@ -1,0 +1,1 @@
+"""Widgets: data bound down from the screen, past-tense messages posted up."""

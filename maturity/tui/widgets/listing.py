@@ -1,0 +1,52 @@
+"""``Listing``: an OptionList that can be re-filled without losing the highlighted row or the scroll."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class Listing(OptionList):
+    """Rows are ``Option``s with ids; headers are disabled options (skipped by the cursor)."""
+
+    def set_rows(self, options: list[Option], keep: str | None = None) -> None:
+        """Replace the rows, keeping the highlight on the same id (or on ``keep``), and the scroll."""
+        current = self.highlighted_option
+        want = keep or (current.id if current is not None else None)
+        same_shape = len(options) == len(self.options) and all(
+            a.id == b.id and a.disabled == b.disabled for a, b in zip(options, self.options))
+        if same_shape:
+            for i, opt in enumerate(options):
+                self.replace_option_prompt_at_index(i, opt.prompt)
+            if keep is not None:
+                self.highlight_id(keep)
+            return
+        y = self.scroll_y
+        self.set_options(options)
+        if not self.highlight_id(want):
+            self.highlight_first()
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self.scroll_to_highlight()
+
+    def highlight_id(self, option_id: str | None) -> bool:
+        if option_id is None:
+            return False
+        try:
+            index = self.get_option_index(option_id)
+        except Exception:  # noqa: BLE001 - OptionDoesNotExist
+            return False
+        if self.options[index].disabled:
+            return False
+        self.highlighted = index
+        return True
+
+    def highlight_first(self) -> None:
+        for i, opt in enumerate(self.options):
+            if not opt.disabled:
+                self.highlighted = i
+                return
+
+    @property
+    def highlighted_id(self) -> str | None:
+        opt = self.highlighted_option
+        return opt.id if opt is not None and not opt.disabled else None

@@ -1,0 +1,83 @@
+"""Small renderers shared by the widgets: padded cells, stage and answer badges, ladders, bars.
+
+Widths are terminal cells (``rich.cells.cell_len``), never ``len()``: Chinese characters take two.
+User text always enters as ``Content(text)`` — plain, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from textual.content import Content
+
+from ...engine.explain import stage_word
+from ...engine.scoring import TOP
+from ..i18n import answer_label
+
+STAGE_STYLES = ("$text-muted", "$text-warning", "$text-primary", "$text-success", "$text-accent")
+ANSWER_STYLES = {"met": "$text-success", "mostly": "$text-success", "partly": "$text-warning",
+                 "not_met": "$text-error", "n/a": "$text-muted", None: "$text-disabled"}
+ANSWER_MARKS = {"met": "●", "mostly": "◕", "partly": "◑", "not_met": "○", "n/a": "–", None: "·"}
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` padded or cut to exactly ``width`` cells (an ellipsis marks a cut)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    return set_cell_size(text, width - 1) + "…"
+
+
+def rfit(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` cells."""
+    if cell_len(text) >= width:
+        return fit(text, width)
+    return " " * (width - cell_len(text)) + text
+
+
+def cell(text: str, width: int, style: str = "", right: bool = False) -> Content:
+    """A plain (never markup) cell of exactly ``width`` cells."""
+    return Content.styled(rfit(text, width) if right else fit(text, width), style)
+
+
+def stage(i: int, lang: str, width: int = 0) -> Content:
+    word = stage_word(i, lang)
+    return Content.styled(fit(word, width) if width else word, STAGE_STYLES[i])
+
+
+def answer(word: str | None, lang: str, width: int = 0) -> Content:
+    label = f"{ANSWER_MARKS[word]} {answer_label(word, lang)}"
+    return Content.styled(fit(label, width) if width else label, ANSWER_STYLES[word])
+
+
+def ladder(reached: int, capped: bool = False, target: int | None = None) -> Content:
+    """Four cells, structured → intelligent: ■ reached, ◇ up to the target, □ beyond; ▲ when capped."""
+    parts = []
+    for i in range(1, TOP + 1):
+        if i <= reached:
+            parts.append(("■", STAGE_STYLES[i]))
+        elif target is not None and i <= target:
+            parts.append(("◇", "$text-muted"))
+        else:
+            parts.append(("□", "$text-disabled"))
+    parts.append(("▲" if capped else " ", "$text-error bold"))
+    return Content.assemble(*parts)
+
+
+def bar(level: float, width: int, style: str = "$text-primary") -> Content:
+    """A horizontal bar for a level 0..4 over ``width`` cells, in eighths of a cell."""
+    width = max(width, 1)
+    eighths = round(max(0.0, min(level, TOP)) / TOP * width * 8)
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (EIGHTHS[part] if part else "")
+    return Content.assemble((text, style), (" " * (width - cell_len(text)), ""))
+
+
+def percent(x: float | None) -> str:
+    return "—" if x is None else f"{x * 100:.0f}%"
+
+
+def user(text: str) -> Content:
+    """User text (client names, notes, evidence): shown literally."""
+    return Content(text)
