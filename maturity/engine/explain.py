@@ -27,10 +27,12 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
         lines.append(f"{name}（{r.scope}）：{stage_word(r.reached, lang)}，等级 {r.level:.2f}，完成度 {_pct(r.completeness)}")
     else:
         lines.append(f"{name} ({r.scope}): {stage_word(r.reached)}, level {r.level:.2f}, completeness {_pct(r.completeness)}")
-    if not r.active:
-        lines.append("画像规则关闭了该范畴。" if zh else "Switched off by the profile.")
     for rule in r.weight_reasons:
         lines.append(f"权重 ×{rule.factor:g}：{rule.why.zh}" if zh else f"Weight ×{rule.factor:g}: {rule.why.en}")
+    if not r.active:
+        lines.append("画像规则关闭了该范畴：不计入任何汇总，其他范畴对它的依赖不检查。" if zh else
+                     "Switched off by the profile: left out of every figure; dependencies on it are not checked.")
+        return lines
     for s in r.stages:
         parts = []
         for c in s.contributions:
@@ -83,9 +85,16 @@ def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
         caps = ", ".join(f"{c.requires}@{stage_word(c.requires_stage, lang)}" for c in r.capped_by)
         return (f"判定：自身证据可达{stage_word(r.uncapped, lang)}，但被依赖限制在{stage_word(r.reached, lang)}（{caps}）。" if zh
                 else f"Decided by a dependency: its own criteria reach {stage_word(r.uncapped)}, but {caps} caps it at {stage_word(r.reached)}.")
+    if s.score is not None and s.score < threshold - 1e-9:
+        more = ""
+        if s.unanswered:
+            more = f"（另有 {s.unanswered} 条未作答）" if zh else f" ({_n(s.unanswered, 'criterion', 'criteria')} still unanswered)"
+        return (f"判定：{stage_word(nxt, lang)}得分 {_pct(s.score)} 低于阈值 {_pct(threshold)}{more}。" if zh
+                else f"Decided by the threshold: {stage_word(nxt)} scores {_pct(s.score)}, below {_pct(threshold)}{more}.")
     if s.unanswered:
         return (f"判定：{stage_word(nxt, lang)}还有 {s.unanswered} 条未作答（完整度门槛）。" if zh
-                else f"Decided by the completeness gate: {s.unanswered} criteria at {stage_word(nxt)} are unanswered.")
+                else f"Decided by the completeness gate: {_n(s.unanswered, 'criterion', 'criteria')} at "
+                     f"{stage_word(nxt)} {'is' if s.unanswered == 1 else 'are'} unanswered.")
     if not s.passes:
         return (f"判定：{stage_word(nxt, lang)}得分 {_pct(s.score)} 低于阈值 {_pct(threshold)}。" if zh
                 else f"Decided by the threshold: {stage_word(nxt)} scores {_pct(s.score)}, below {_pct(threshold)}.")
@@ -94,6 +103,10 @@ def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
         return (f"判定：{stage_word(nxt, lang)}的证据已满足，但依赖未满足。" if zh
                 else f"Decided by a dependency: {stage_word(nxt)}'s criteria pass, but a dependency is not met.")
     return ""
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _cap_text(cap, lang: str) -> str:

@@ -41,13 +41,13 @@ def print_score(cat, an, lang: str) -> None:
                               f"{tr('completeness', lang)} {agg.completeness * 100:.0f}%"),
                       title_justify="left", expand=False)
         for col in ("scope", "stage", "ladder", "level", "completeness", "target", "capped_by"):
-            table.add_column(tr(col, lang))
+            table.add_column(tr(col, lang), overflow="fold")
         for sid in cat.domains[d].scopes:
             r = res.scopes[f"{d}.{sid.id}"]
             caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by)
             table.add_row(T(sid.name.get(lang) + ("" if r.active else f" ({tr('off', lang)})")),
                           stage_word(r.reached, lang), ladder(r.reached, r.capped), f"{r.level:.2f}",
-                          f"{r.completeness * 100:.0f}%",
+                          f"{r.completeness * 100:.0f}%" if r.active else "—",
                           stage_word(r.target, lang) if r.target is not None else "—", T(caps or "—"))
         c.print(table)
     if res.unknown_answers:

@@ -23,14 +23,15 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
         if sid not in catalogue.scopes:
             why = "its plugin is not installed" if dom not in catalogue.domains else f"domain {dom} has no such scope"
             out.append(Problem(file, f'answers."{sid}"', f"scope {sid} is unknown ({why}); its {len(crits)} answers are kept",
-                               f"install the plugin maturity-{dom}" if dom not in catalogue.domains else "check the scope id"))
+                               f"install the plugin maturity-{dom}" if dom not in catalogue.domains else "check the scope id",
+                               W))
             continue
         known = catalogue.criteria[sid]
         for cid, ans in crits.items():
             where = f'answers."{sid}".{cid}'
             if cid not in known:
                 out.append(Problem(file, where, "criterion is unknown to the installed content; the answer is kept",
-                                   "check the plugin's version, or remove the answer"))
+                                   "check the plugin's version, or remove the answer", W))
             if ans.answer == "n/a" and not ans.reason.strip():
                 out.append(Problem(file, where, "is n/a without a reason", 'add reason = "why it does not apply"'))
             for voter in ans.votes:
@@ -42,7 +43,7 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
     for d in disagreements(a):
         votes = ", ".join(f"{p}={v}" for p, v in d.votes)
         out.append(Problem(file, f'answers."{d.scope}".{d.criterion}.votes', f"participants disagree ({votes})",
-                           "discuss it and settle the answer"))
+                           "discuss it and settle the answer", W))
     questions = {q.id: q for q in catalogue.profile_questions}
     for key, value in a.profile.items():
         q = questions.get(key)

@@ -1,0 +1,104 @@
+"""``CriteriaList``: a scope's criteria stage by stage, with answers; ``CriterionDetail``: one criterion."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...engine.explain import stage_word
+from ..i18n import answer_label, t
+from ..state import criteria_by_stage
+from .listing import Listing
+from .render import STAGE_STYLES, answer, percent, user
+
+BADGE = 12
+
+
+def stage_header(r, st: int, lang: str) -> Content:
+    s = r.stages[st - 1]
+    if s.unanswered:
+        verdict, style = t("sc.open", lang, n=s.unanswered), "$text-warning"
+    elif s.passes:
+        verdict, style = t("sc.passes", lang), "$text-success"
+    else:
+        verdict, style = t("sc.fails", lang), "$text-error"
+    mark = "✔ " if st <= r.reached else "  "
+    return Content.assemble(
+        (mark, "$text-success bold"), (stage_word(st, lang), f"bold {STAGE_STYLES[st]}"), "  ",
+        (percent(s.score), "bold"), "  ", (verdict, style),
+        *((("  ▲ " + t("sc.capped", lang), "$text-error"),) if r.capped and st == r.reached + 1 else ()))
+
+
+class CriteriaList(Listing):
+    """Rows are criteria (id = criterion id); stage rows are headers."""
+
+    class Chosen(Message):
+        """Enter on a criterion (the screen opens the note editor)."""
+
+        def __init__(self, criterion: str) -> None:
+            super().__init__()
+            self.criterion = criterion
+
+    def show(self, store, scope: str, lang: str, keep: str | None = None) -> None:
+        cat, res, a = store.catalogue, store.analysis.result, store.assessment
+        r = res.scopes[scope]
+        rows = []
+        for st, crits in criteria_by_stage(cat, scope):
+            rows.append(Option(stage_header(r, st, lang), id=f"stage:{st}", disabled=True))
+            for c in crits:
+                ans = a.answer_for(scope, c.id)
+                word = ans.answer if ans else None
+                marks = ""
+                if ans is not None and (ans.note or ans.evidence):
+                    marks += " ✎"
+                if ans is not None and ans.votes:
+                    marks += f" ⚑{len(ans.votes)}"
+                rows.append(Option(Content.assemble(
+                    "  ", answer(word, lang, BADGE), " ",
+                    (f"×{c.weight:g} " if c.weight != 1 else "", "bold"),
+                    c.text.get(lang), (marks, "$text-accent")), id=c.id))
+        self.set_rows(rows, keep=keep)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and not event.option.id.startswith("stage:"):
+            self.post_message(self.Chosen(event.option.id))
+
+
+class CriterionDetail(Static):
+    """What to ask to see, what to do if unmet, the answer, the note, the evidence and the votes."""
+
+    def show(self, store, scope: str, criterion: str | None, lang: str) -> None:
+        if criterion is None or criterion not in store.catalogue.criteria.get(scope, {}):
+            self.update(Content.styled(t("sc.no_criterion", lang), "dim"))
+            return
+        c = store.catalogue.criteria[scope][criterion]
+        a = store.assessment
+        ans = a.answer_for(scope, criterion)
+        word = ans.answer if ans else None
+        names = {p.id: p.name for p in a.participants}
+        lines = [
+            Content.assemble((stage_word(c.stage and ["offline", "structured", "online", "digital",
+                                                      "intelligent"].index(c.stage), lang), STAGE_STYLES[
+                ["offline", "structured", "online", "digital", "intelligent"].index(c.stage)]),
+                (f" · {t('sc.detail.weight', lang)} {c.weight:g} · {criterion}", "dim")),
+            Content.assemble((t("sc.detail.ask", lang) + ": ", "bold"), c.evidence.get(lang)),
+            Content.assemble((t("sc.detail.action", lang) + ": ", "bold"), c.action.get(lang)),
+            Content.assemble((t("sc.detail.answer", lang) + ": ", "bold"), answer(word, lang)),
+        ]
+        if ans is not None and ans.reason:
+            lines.append(Content.assemble((t("sc.detail.reason", lang) + ": ", "bold"), user(ans.reason)))
+        if ans is not None and ans.note:
+            lines.append(Content.assemble((t("sc.detail.note", lang) + ": ", "bold"), user(ans.note)))
+        if ans is not None and ans.evidence:
+            lines.append(Content.assemble((t("sc.detail.evidence", lang) + ": ", "bold"), user(ans.evidence)))
+        if ans is not None and ans.votes:
+            votes = Content(" · ").join(Content.assemble(user(names.get(p, p)), "=", answer(v, lang))
+                                        for p, v in sorted(ans.votes.items()))
+            lines.append(Content.assemble((t("sc.detail.votes", lang) + ": ", "bold"), votes))
+        self.update(Content("\n").join(lines))
+
+
+__all__ = ["CriteriaList", "CriterionDetail", "answer_label"]

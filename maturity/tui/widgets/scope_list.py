@@ -1,0 +1,48 @@
+"""``ScopeList``: the scopes, grouped by domain, each with its ladder — a navigator."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..state import domain_scopes
+from .listing import Listing
+from .render import ladder
+
+
+class ScopeList(Listing):
+    """Highlighting a scope posts ``Picked`` (the screen follows it); enter posts ``Chosen``."""
+
+    class Picked(Message):
+        def __init__(self, scope: str) -> None:
+            super().__init__()
+            self.scope = scope
+
+    class Chosen(Message):
+        def __init__(self, scope: str) -> None:
+            super().__init__()
+            self.scope = scope
+
+    def show(self, store, lang: str, current: str | None) -> None:
+        cat, res = store.catalogue, store.analysis.result
+        rows = []
+        for d, scopes in domain_scopes(cat, store.analysis):
+            rows.append(Option(Content.styled(cat.domains[d].name.get(lang), "bold"), id=f"domain:{d}", disabled=True))
+            for sid in scopes:
+                r = res.scopes[sid]
+                name = cat.scopes[sid].name.get(lang)
+                style = "" if r.active else "$text-disabled"
+                rows.append(Option(Content.assemble(ladder(r.reached, r.capped, r.target), " ", (name, style)), id=sid))
+        self.set_rows(rows, keep=current)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and not event.option.id.startswith("domain:"):
+            self.post_message(self.Picked(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and not event.option.id.startswith("domain:"):
+            self.post_message(self.Chosen(event.option.id))
