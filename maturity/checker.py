@@ -106,7 +106,8 @@ def render_text(r: CheckResult) -> str:
         lines += [f"{p.severity}: {p.line()}" for p in r.problems]
     for d in r.domains:
         c = d.counts
-        lines += ["", f"{d.id}: {c['scopes']} scopes" + ("" if d.complete else "  (only the files that loaded)")]
+        partial = "" if d.complete else "  (counting only what is valid)"
+        lines += ["", f"{d.id}: {c['scopes']} scope{'s' * (c['scopes'] != 1)}{partial}"]
         lines.append("  criteria per stage    " + " · ".join(f"{k} {v}" for k, v in c["criteria_per_stage"].items())
                      + f"   ({c['criteria']} in all; fewest in one scope's stage: {c['fewest_criteria_in_a_scope_stage']})")
         lines.append("  indicators per type   " + " · ".join(f"{k} {v}" for k, v in c["indicators_per_type"].items())
@@ -119,8 +120,10 @@ def render_text(r: CheckResult) -> str:
     if r.clean:
         lines.append(f"{r.target.given}: clean — no problems")
     else:
+        tail = "errors switch the plugin off at start-up" if r.errors else \
+            "the plugin loads, but each warning is a finding to fix"
         lines.append(f"{r.target.given}: {r.errors} error{'s' * (r.errors != 1)}, "
-                     f"{r.warnings} warning{'s' * (r.warnings != 1)} — errors switch the plugin off at start-up")
+                     f"{r.warnings} warning{'s' * (r.warnings != 1)} — {tail}")
     return "\n".join(lines)
 
 
@@ -141,16 +144,14 @@ def check_folders(t: Target, others) -> CheckResult:
     """Load the target's folders, then check them against the other plugins' sources ``others``."""
     from .catalogue import build_catalogue
     from .content_loader import read_domain_dir
-    from .plugins import collect
     from .testing import ContentReport
 
     problems = list(t.problems)
     loaded = []  # (domain, label, complete)
     for folder, label in t.folders:
-        domain, found = read_domain_dir(folder, label)
+        domain, found, complete = read_domain_dir(folder, label)
         problems += found
         if domain is not None:
-            complete = not any(p.severity == "error" and p.file.startswith(label) for p in found)
             loaded.append((domain, label, complete))
     mine = {d.id: d for d, _, _ in loaded}
     seen: dict[str, str] = {}
@@ -160,21 +161,41 @@ def check_folders(t: Target, others) -> CheckResult:
                                     "give each content folder its own domain id"))
         seen[d.id] = label
 
-    catalogue = build_catalogue(collect(others))
+    contributions = _collect_each(others)
+    catalogue = build_catalogue(contributions)
     notes = [f"plugin {p.name} is switched off ({p.reason}); its domains are not checked against"
              for p in catalogue.plugins if p.status != "on"]
+    # The other plugins' domains as written: the catalogue drops their dependencies on domains it does
+    # not have, such as the target's, and those are exactly the ones that can close a cycle with it.
     other_domains = {}
-    for did, dom in catalogue.domains.items():
-        if did in mine:
+    for c in contributions:
+        info = catalogue.plugin(c.source.name)
+        for dom in c.domains if info is not None and info.status == "on" else ():
+            did = dom.id
+            if did not in mine:
+                other_domains[did] = dom
+                continue
             if dom != mine[did]:
-                notes.append(f"domain {did} of the loaded plugin {catalogue.domain_plugin[did]} differs; the target "
-                             "replaces it for this check")
-        else:
-            other_domains[did] = dom
+                notes.append(f"domain {did} of the loaded plugin {c.source.name} differs; the target replaces it "
+                             "for this check")
     problems += _cross_references(loaded, other_domains)
     problems += _cross_cycles(loaded, other_domains, problems)
     domains = [DomainCheck(d.id, label, complete, ContentReport(d).counts) for d, label, complete in loaded]
     return CheckResult(t, domains, problems, sorted(other_domains), notes)
+
+
+def _collect_each(sources) -> list:
+    """Each other plugin's contribution; one whose loading fails outright is only switched off."""
+    from .plugins import Contribution, collect
+
+    out = []
+    for src in sources:
+        try:
+            out += collect([src])
+        except Exception as exc:  # e.g. a hook that returns a bare folder instead of a list
+            out.append(Contribution(src, problems=[Problem(f"plugin {src.name}", "maturity_content",
+                                                           f"could not be loaded ({type(exc).__name__}: {exc})")]))
+    return out
 
 
 def _cross_references(loaded, other_domains: dict) -> list[Problem]:
@@ -285,7 +306,10 @@ def resolve_target(target: str, sources) -> Target:
 
 def _source_target(given: str, src, sources) -> Target:
     kind = "plugin" if src.origin == "entry point" else "module"
-    desc = f"{'installed plugin' if kind == 'plugin' else 'module'} {src.name} {src.version} ({src.origin})"
+    how = {"entry point": "installed, entry point", "-p": "loaded with -p", "module": "imported"}.get(
+        src.origin, f"loaded by {src.origin}")
+    version = f" {src.version}" if src.version != "unknown" else ""
+    desc = f"{'plugin' if kind == 'plugin' else 'module'} {src.name}{version} ({how})"
     t = Target(given, kind, desc)
     t.source_names = {s.name for s in sources if s is src or (s.module is not None and s.module is src.module)}
     t.source_names.add(src.name)
@@ -329,7 +353,9 @@ def hook_folders(name: str, module) -> tuple[list, list[Problem]]:
                                     'return [files(__package__) / "content"]'))
             continue
         for f in got:
-            if isinstance(f, str) or not hasattr(f, "joinpath"):
+            if isinstance(f, (str, os.PathLike)):
+                folders.append(Path(f))
+            elif not hasattr(f, "joinpath"):
                 problems.append(Problem(where, "maturity_content", f"returned {f!r}, not a folder",
                                         "return pathlib.Path or importlib.resources.files(...) objects"))
             else:

@@ -5,7 +5,9 @@ Every problem is collected with its file and key; nothing stops at the first one
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,19 +21,26 @@ def load_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list
 
     Returns ``(None, problems)`` when any problem is an error: the plugin is then switched off.
     """
-    domain, problems = read_domain_dir(root, label)
+    domain, problems, _ = read_domain_dir(root, label)
     return (None if any(p.severity == "error" for p in problems) else domain), problems
 
 
-def read_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list[Problem]]:
-    """Like ``load_domain_dir``, but keep the domain made of the scope files that did load, even when
-    others have errors (``None`` only when ``domain.toml`` itself is unusable) — for counting what is there."""
+def read_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list[Problem], bool]:
+    """Like ``load_domain_dir``, but keep the domain made of what is valid even when some of it is not
+    (``None`` only when ``domain.toml`` itself is unusable), so one pass finds every problem and the
+    counts cover what is there. The flag is True when every file and item was valid."""
     base = label or str(root)
+    if isinstance(root, (str, os.PathLike)):
+        root = Path(root)
+    elif not hasattr(root, "joinpath"):
+        return None, [Problem(base, "", f"is not a content folder (it is a {type(root).__name__})",
+                              'return [files(__package__) / "content"] from maturity_content')], False
+    complete = True
     problems: list[Problem] = []
     domain_file = root / "domain.toml"
     data, problem = read_toml(domain_file, f"{base}/domain.toml")
     if problem:
-        return None, [problem]
+        return None, [problem], False
     data = dict(data)
     if "scopes" in data:
         problems.append(Problem(f"{base}/domain.toml", "scopes", "scopes do not belong in domain.toml",
@@ -48,12 +57,17 @@ def read_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list
         sdata, problem = read_toml(f, name)
         if problem:
             problems.append(problem)
+            complete = False
             continue
         try:
             scopes.append(Scope.model_validate(sdata))
         except ValidationError as exc:
             problems.extend(_with_better_fixes(pydantic_problems(exc, name, sdata)))
-            continue
+            complete = False
+            salvaged = _salvage(sdata)
+            if salvaged is None:
+                continue
+            scopes.append(salvaged)  # the valid rest, so that one pass finds every other problem too
         stem = f.name[:-5]
         if scopes[-1].id != stem:
             problems.append(Problem(name, "id", f'is "{scopes[-1].id}" but the file is named {f.name}',
@@ -62,10 +76,34 @@ def read_domain_dir(root, label: str | None = None) -> tuple[Domain | None, list
         domain = Domain.model_validate({**data, "scopes": []})
     except ValidationError as exc:
         problems.extend(_with_better_fixes(pydantic_problems(exc, f"{base}/domain.toml", data)))
-        return None, problems
+        return None, problems, False
     domain = domain.model_copy(update={"scopes": tuple(scopes)})
     problems.extend(check_domain(domain, base))
-    return domain, problems
+    return domain, problems, complete
+
+
+def _salvage(data) -> Scope | None:
+    """The scope without its invalid criteria, indicators and dependencies (already reported), or None."""
+    from .model.content import Criterion, Dependency, Indicator
+
+    if not isinstance(data, dict):
+        return None
+    data = dict(data)
+    for key, model in (("criteria", Criterion), ("indicators", Indicator), ("dependencies", Dependency)):
+        items = data.get(key)
+        if isinstance(items, list):
+            keep = []
+            for item in items:
+                try:
+                    model.model_validate(item)
+                except (ValidationError, TypeError):
+                    continue
+                keep.append(item)
+            data[key] = keep
+    try:
+        return Scope.model_validate(data)
+    except ValidationError:
+        return None
 
 
 _CHOICES = {
@@ -87,8 +125,8 @@ def _with_better_fixes(problems: list[Problem]) -> list[Problem]:
             lang = "English" if key == "en" else "Chinese"
             verb = f'add {p.where.rsplit(".", 1)[0].rsplit(".", 1)[-1]}.{key} = "…"' if p.what == "is missing" \
                 else f"write the {lang} text"
-            p = Problem(p.file, p.where, f"is {'missing' if p.what == 'is missing' else 'empty'}: the {lang} text "
-                        "is not written", f"{verb} — every text a person reads is given in en and zh", p.severity)
+            p = Problem(p.file, p.where, f"{p.what}: no {lang} text (a missing translation)",
+                        f"{verb}; every text a person reads is given in en and zh", p.severity)
         elif p.what == "is missing" and key in _CHOICES:
             p = Problem(p.file, p.where, p.what, f"add {key} = one of {_CHOICES[key]}", p.severity)
         out.append(p)
@@ -222,8 +260,8 @@ def check_texts(model, file: str) -> list[Problem]:
         blank = [lang for lang in ("en", "zh") if not getattr(text, lang).strip()]
         for lang in blank:
             name = "English" if lang == "en" else "Chinese"
-            out.append(Problem(file, f"{key}.{lang}", f"is blank: the {name} text is not written",
-                               f"write the {name} text — every text a person reads is given in en and zh"))
+            out.append(Problem(file, f"{key}.{lang}", f"is blank: no {name} text (a missing translation)",
+                               f"write the {name} text; every text a person reads is given in en and zh"))
         why = "" if blank else untranslated(text)
         if why:
             out.append(Problem(file, key, f"looks untranslated ({why})",

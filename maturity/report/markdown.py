@@ -7,7 +7,7 @@ import re
 from ..engine.explain import stage_word
 from ..i18n import tr
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 
 
 def md_escape(text: str) -> str:

@@ -25,9 +25,9 @@ def radar_svg(axes: list[tuple[str, float]], stage_words: list[str], earlier: li
     """
     n = len(axes)
     size = 13 if n <= 8 else 11 if n <= 16 else 9.5
-    label_w = min(max((text_width(f"{lbl} 0.00", size) for lbl, _ in axes), default=60), 190)
-    radius = 120 if n <= 12 else 150
-    pad_x, pad_y = label_w + 16, 34
+    label_w = min(max((text_width(f"{lbl} 0.00", size) for lbl, _ in axes), default=60), 170)
+    radius = 110 if n <= 12 else 150
+    pad_x, pad_y = label_w + 14, 30
     w, h = 2 * (radius + pad_x), 2 * (radius + pad_y) + (26 if earlier else 0)
     cx, cy = w / 2, radius + pad_y
     step = 2 * math.pi / n

@@ -283,11 +283,16 @@ def graph_svg(cat, result=None, lang: str = "en", title: str | None = None) -> s
             extra[sid] = " · " + stage_word(r.reached, lang)
     lay = layout(cat, lang, extra)
     colours = domain_colours(cat.domains)
-    capped_pairs = set()
+    holding: set[tuple[str, str]] = set()
+    """(requires, scope) pairs where the dependency holds the scope back now."""
+    unmet: set[tuple[str, str]] = set()
+    """Pairs where the dependency is not met yet, for a stage above the scope's next one."""
     if result is not None:
         for sid, r in result.scopes.items():
             for c in r.caps:
-                capped_pairs.add((c.requires, sid))
+                unmet.add((c.requires, sid))
+            for c in r.capped_by:
+                holding.add((c.requires, sid))
     deps: dict[tuple[str, str], list] = {}
     for sid, scope in cat.scopes.items():
         for d in scope.dependencies:
@@ -332,7 +337,9 @@ def graph_svg(cat, result=None, lang: str = "en", title: str | None = None) -> s
     parts.append('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
                  'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6b6b6b"/></marker>'
                  '<marker id="arrow-cap" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-                 'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c62828"/></marker></defs>')
+                 'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c62828"/></marker>'
+                 '<marker id="arrow-unmet" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+                 'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#d98b1f"/></marker></defs>')
     parts.append(f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>')
     wave = "第 {n} 层" if lang == "zh" else "Wave {n}"
     for i, x in enumerate(lay.layer_x):
@@ -359,13 +366,15 @@ def graph_svg(cat, result=None, lang: str = "en", title: str | None = None) -> s
                 d.append(f"C{x0 + dx:.1f},{y0:.1f} {x1 - dx:.1f},{y1:.1f} {x1:.1f},{y1:.1f}")
             else:  # across a wave, beside its nodes
                 d.append(f"L{x1:.1f},{y1:.1f}")
-        capped = (u, v) in capped_pairs
+        state = "capped" if (u, v) in holding else "unmet" if (u, v) in unmet else ""
         tip = "; ".join(f"{v}@{stage_word(STAGE_NAMES.index(dep.stage), lang)} ← {u}@"
                         f"{stage_word(STAGE_NAMES.index(dep.requires_stage), lang)}: {dep.why.get(lang)}"
                         for dep in deps.get((u, v), ()))
-        colour, marker, width = ("#c62828", "arrow-cap", 1.8) if capped else ("#8c8c8c", "arrow", 1.2)
-        parts.append(f'<path class="edge{" capped" if capped else ""}" d="{" ".join(d)}" fill="none" '
-                     f'stroke="{colour}" stroke-width="{width}" marker-end="url(#{marker})" '
+        colour, marker, width, dash = {"capped": ("#c62828", "arrow-cap", 2.0, ""),
+                                       "unmet": ("#d98b1f", "arrow-unmet", 1.4, ' stroke-dasharray="6 3"'),
+                                       "": ("#8c8c8c", "arrow", 1.2, "")}[state]
+        parts.append(f'<path class="edge{" " + state if state else ""}" d="{" ".join(d)}" fill="none" '
+                     f'stroke="{colour}" stroke-width="{width}"{dash} marker-end="url(#{marker})" '
                      f'data-from="{esc(u)}" data-to="{esc(v)}"><title>{esc(tip)}</title></path>')
     for u, v in lay.same_layer:  # a bulge on the right side
         x = max(right(u), right(v))
@@ -424,6 +433,9 @@ def graph_legend_items(cat, result, lang: str) -> list[tuple[str, str, str]]:
     items = []
     if result is not None:
         items += [("stage", STAGE_FILL[i], stage_word(i, lang)) for i in range(5)]
+        items += [("edge", "#c62828", "依赖未满足，正限制该范畴" if lang == "zh" else "unmet: holds the scope back now"),
+                  ("edge-dash", "#d98b1f", "依赖未满足，后续阶段需要" if lang == "zh" else "unmet: needed for a later stage"),
+                  ("edge", "#8c8c8c", "依赖已满足" if lang == "zh" else "met")]
     colours = domain_colours(cat.domains)
     items += [("domain", colours[d], dom.name.get(lang)) for d, dom in cat.domains.items()]
     return items
@@ -437,7 +449,11 @@ def legend_svg(items: list[tuple[str, str, str]], width: float = 720) -> str:
         w = 22 + text_width(label, 11) + 18
         if x + w > width:
             x, y = 8.0, y + row
-        if kind == "stage":
+        if kind.startswith("edge"):
+            dash = ' stroke-dasharray="6 3"' if kind == "edge-dash" else ""
+            parts.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 18:.1f}" y2="{y - 4:.1f}" stroke="{colour}" '
+                         f'stroke-width="2"{dash}/>')
+        elif kind == "stage":
             parts.append(f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="16" height="12" rx="3" fill="{colour}" '
                          f'stroke="#888"/>')
         else:
@@ -479,9 +495,9 @@ def graph_html(cat, result=None, lang: str = "en", title: str | None = None) -> 
     zh = lang == "zh"
     head = title or ("作用域依赖图" if zh else "Scope dependency graph")
     n_edges = sum(len(s.dependencies) for s in cat.scopes.values())
-    sub = (f"{len(cat.scopes)} 个业务范畴，{n_edges} 条依赖；从左到右按层排列：每个范畴都在它依赖的范畴之后。"
+    sub = (f"{len(cat.scopes)} 个业务范畴，{n_edges} 条依赖；从左到右按层排列：每个范畴都在它依赖的范畴之后。鼠标悬停可看详情。"
            if zh else f"{len(cat.scopes)} scopes, {n_edges} dependencies, laid out left to right in waves: "
-                      "each scope comes after every scope it needs. Red arrows are unmet dependencies that cap a scope.")
+                      "each scope comes after every scope it needs. Hover a box or an arrow for details.")
     rows = []
     for sid, scope in cat.scopes.items():
         for d in scope.dependencies:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -125,3 +128,64 @@ def find_chromium() -> str | None:
         if path:
             return path
     return None
+
+
+class Page(HTMLParser):
+    """Elements, attributes and the text of an HTML page, as an HTML parser sees them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.texts: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.texts.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.tags if "id" in a}
+
+    def count(self, tag: str) -> int:
+        return sum(1 for t, _ in self.tags if t == tag)
+
+
+def markdown_to_html(text: str) -> str:
+    """Render Markdown as a code host does (CommonMark + tables, raw HTML let through, as GitHub before sanitising)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def assert_literal_html(html: str, *texts: str) -> Page:
+    """No element came from user text, and each text shows exactly as typed."""
+    page = Page(html)
+    assert page.count("script") == 0, "no script in a report, and none made from user text"
+    assert "injected" not in page.ids() and "inj-client" not in page.ids()
+    assert page.count("i") == 0 and not any(t == "b" and a.get("id") for t, a in page.tags)
+    flat = squash(page.text)
+    for t in texts:
+        assert squash(t) in flat, f"{t[:60]!r} is not shown as typed"
+    return page
+
+
+@pytest.fixture(scope="session")
+def h():
+    """The helpers and hostile texts, as one fixture (test modules cannot import conftest in importlib mode)."""
+    return SimpleNamespace(ROOT=ROOT, DEMO=DEMO, HISTORY=HISTORY, HOSTILE_NOTE=HOSTILE_NOTE,
+                           HOSTILE_CLIENT=HOSTILE_CLIENT, LONG_NOTE=LONG_NOTE, build_snapshot=build_snapshot,
+                           Page=Page, markdown_to_html=markdown_to_html, assert_literal_html=assert_literal_html,
+                           squash=squash, find_chromium=find_chromium)

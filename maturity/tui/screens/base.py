@@ -23,6 +23,7 @@ class MaturityScreen(Screen):
     def __init__(self) -> None:
         super().__init__(id=f"screen-{self.MODE}")
         self._drawn: tuple | None = None
+        self._redraw_pending = False
 
     @property
     def store(self):
@@ -66,6 +67,16 @@ class MaturityScreen(Screen):
         self._drawn = self._state()
         self.show_chrome()
         self.refresh_view()
+
+    def request_redraw(self) -> None:
+        """Draw again after the next refresh (several requests in one frame make one redraw)."""
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_after_refresh(self._pending_redraw)
+
+    def _pending_redraw(self) -> None:
+        self._redraw_pending = False
+        self.redraw()
 
     def refresh_view(self) -> None:  # pragma: no cover - every screen overrides it
         pass

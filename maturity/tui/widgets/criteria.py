@@ -8,10 +8,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...engine.explain import stage_word
-from ..i18n import answer_label, t
+from ...model.content import Stage
+from ..i18n import t
 from ..state import criteria_by_stage
 from .listing import Listing
-from .render import STAGE_STYLES, answer, percent, user
+from .render import STAGE_STYLES, answer, hang, percent, user
 
 BADGE = 12
 
@@ -45,6 +46,7 @@ class CriteriaList(Listing):
         cat, res, a = store.catalogue, store.analysis.result, store.assessment
         r = res.scopes[scope]
         rows = []
+        width = self.text_width()
         for st, crits in criteria_by_stage(cat, scope):
             rows.append(Option(stage_header(r, st, lang), id=f"stage:{st}", disabled=True))
             for c in crits:
@@ -55,10 +57,11 @@ class CriteriaList(Listing):
                     marks += " ✎"
                 if ans is not None and ans.votes:
                     marks += f" ⚑{len(ans.votes)}"
-                rows.append(Option(Content.assemble(
-                    "  ", answer(word, lang, BADGE), " ",
-                    (f"×{c.weight:g} " if c.weight != 1 else "", "bold"),
-                    c.text.get(lang), (marks, "$text-accent")), id=c.id))
+                prefix = Content.assemble("  ", answer(word, lang, BADGE), " ",
+                                          (f"×{c.weight:g}" if c.weight != 1 else "", "bold"))
+                prefix = prefix.pad_right(max(0, 2 + BADGE + 1 + 5 - prefix.cell_length))
+                body = Content.assemble(c.text.get(lang), (marks, "$text-accent"))
+                rows.append(Option(hang(prefix, body, width), id=c.id))
         self.set_rows(rows, keep=keep)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -80,10 +83,8 @@ class CriterionDetail(Static):
         word = ans.answer if ans else None
         names = {p.id: p.name for p in a.participants}
         lines = [
-            Content.assemble((stage_word(c.stage and ["offline", "structured", "online", "digital",
-                                                      "intelligent"].index(c.stage), lang), STAGE_STYLES[
-                ["offline", "structured", "online", "digital", "intelligent"].index(c.stage)]),
-                (f" · {t('sc.detail.weight', lang)} {c.weight:g} · {criterion}", "dim")),
+            Content.assemble((stage_word(Stage[c.stage].value, lang), STAGE_STYLES[Stage[c.stage].value]),
+                             (f" · {t('sc.detail.weight', lang)} {c.weight:g} · {criterion}", "dim")),
             Content.assemble((t("sc.detail.ask", lang) + ": ", "bold"), c.evidence.get(lang)),
             Content.assemble((t("sc.detail.action", lang) + ": ", "bold"), c.action.get(lang)),
             Content.assemble((t("sc.detail.answer", lang) + ": ", "bold"), answer(word, lang)),
@@ -100,5 +101,3 @@ class CriterionDetail(Static):
             lines.append(Content.assemble((t("sc.detail.votes", lang) + ": ", "bold"), votes))
         self.update(Content("\n").join(lines))
 
-
-__all__ = ["CriteriaList", "CriterionDetail", "answer_label"]

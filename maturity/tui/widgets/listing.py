@@ -7,7 +7,31 @@ from textual.widgets.option_list import Option
 
 
 class Listing(OptionList):
-    """Rows are ``Option``s with ids; headers are disabled options (skipped by the cursor)."""
+    """Rows are ``Option``s with ids; headers are disabled options (skipped by the cursor).
+
+    Rows may be pre-wrapped to :meth:`text_width` (for hanging indents); when the width changes the
+    screen is asked to draw again.
+    """
+
+    _shown_width: int | None = None
+
+    def text_width(self) -> int:
+        """Cells available to a row's text (a guess until the widget has been laid out)."""
+        width = self.scrollable_content_region.width
+        self._shown_width = width
+        if width > 12:
+            return width - 1
+        self._ask_redraw()  # not laid out yet: draw again once it is
+        return 60
+
+    def on_resize(self) -> None:
+        if self._shown_width is not None and self.scrollable_content_region.width != self._shown_width:
+            self._ask_redraw()
+
+    def _ask_redraw(self) -> None:
+        request = getattr(self.screen, "request_redraw", None)
+        if request is not None:
+            request()
 
     def set_rows(self, options: list[Option], keep: str | None = None) -> None:
         """Replace the rows, keeping the highlight on the same id (or on ``keep``), and the scroll."""

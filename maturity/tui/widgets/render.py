@@ -81,3 +81,12 @@ def percent(x: float | None) -> str:
 def user(text: str) -> Content:
     """User text (client names, notes, evidence): shown literally."""
     return Content(text)
+
+
+def hang(prefix: Content, body: Content | str, width: int) -> Content:
+    """``prefix`` then ``body`` wrapped to ``width`` cells, continuation lines indented under the body."""
+    body = body if isinstance(body, Content) else Content(body)
+    indent = prefix.cell_length
+    lines = body.wrap(max(width - indent, 12)) or [Content("")]
+    out = [prefix + lines[0]] + [Content(" " * indent) + line for line in lines[1:]]
+    return Content("\n").join(out)

@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from ..state import domain_scopes
 from .listing import Listing
-from .render import ladder
+from .render import hang, ladder
 
 
 class ScopeList(Listing):
@@ -28,13 +28,15 @@ class ScopeList(Listing):
     def show(self, store, lang: str, current: str | None) -> None:
         cat, res = store.catalogue, store.analysis.result
         rows = []
+        width = self.text_width()
         for d, scopes in domain_scopes(cat, store.analysis):
             rows.append(Option(Content.styled(cat.domains[d].name.get(lang), "bold"), id=f"domain:{d}", disabled=True))
             for sid in scopes:
                 r = res.scopes[sid]
                 name = cat.scopes[sid].name.get(lang)
                 style = "" if r.active else "$text-disabled"
-                rows.append(Option(Content.assemble(ladder(r.reached, r.capped, r.target), " ", (name, style)), id=sid))
+                prefix = Content.assemble(ladder(r.reached, r.capped, r.target), " ")
+                rows.append(Option(hang(prefix, Content.styled(name, style), width), id=sid))
         self.set_rows(rows, keep=current)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,156 @@
+"""TUI timings on the demo: start to the first full screen, and answer key to the refreshed screen.
+
+    .venv/bin/python bench/tui.py [--rounds 40] [--file assessments/demo.toml]
+
+Goals: first full screen under 1 s, answer key to refreshed screen under 50 ms.
+
+How it is measured (headless, on a working copy of the demo — the demo itself is never changed):
+- *start*: a fresh Python process imports the TUI, loads the plugins and the snapshot, scores it,
+  composes the overview and renders one full frame (every cell of a 140×45 terminal turned into
+  terminal output); the time runs from the process's first line to that frame, and separately from
+  the interpreter's start (``python -X importtime``-free: wall clock around the subprocess).
+- *answer key*: on the scope screen, a key event is sent to the app as a terminal would send it;
+  the clock stops when the change is applied (rescored with ``analyse``, the screen redrawn), the
+  layout refreshed and a full frame rendered to terminal output. Saving runs in a worker thread and
+  is measured on its own. No Pilot sleeps are included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (140, 45)
+
+CHILD = r"""
+import time, sys, asyncio
+t0 = time.perf_counter()
+from pathlib import Path
+from maturity.tui.app import build_app
+t_import = time.perf_counter()
+app = build_app(Path(sys.argv[1]))
+t_built = time.perf_counter()
+
+async def main():
+    async with app.run_test(size=(140, 45)) as pilot:
+        while type(app.screen).__name__ != "OverviewScreen" or not app.screen._drawn:
+            await asyncio.sleep(0)
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()
+        update = app.screen._compositor.render_update(full=True)
+        update.render_segments(app.console)
+        t_frame = time.perf_counter()
+        print(f"{t_import - t0:.4f} {t_built - t0:.4f} {t_frame - t0:.4f}")
+        app.exit()
+
+asyncio.run(main())
+"""
+
+
+def start_times(path: Path, runs: int) -> list[tuple[float, float, float, float]]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "TEXTUAL": ""})
+        wall = time.perf_counter() - t
+        if proc.returncode:
+            raise SystemExit(f"bench/tui.py: the start run failed:\n{proc.stderr[-2000:]}")
+        imp, built, frame = map(float, proc.stdout.split()[-3:])
+        out.append((imp, built, frame, wall))
+    return out
+
+
+async def key_latency(path: Path, rounds: int) -> tuple[list[float], list[float]]:
+    from textual import events
+
+    from maturity.tui.app import build_app
+    from maturity.tui.widgets.criteria import CriteriaList
+
+    app = build_app(path)
+    times: list[float] = []
+    saves: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        crit_list = screen.query_one(CriteriaList)
+        crit_list.focus()
+        crit_list.highlight_first()
+        await pilot.pause()
+        keys = ("1", "3")
+        for i in range(rounds):
+            if crit_list.highlighted_id is None or crit_list.highlighted == len(crit_list.options) - 1:
+                await pilot.press("right_square_bracket")
+                await pilot.pause()
+                crit_list = app.screen.query_one(CriteriaList)
+                crit_list.highlight_first()
+                await pilot.pause()
+            rev = app.store.revision
+            key = keys[i % 2]
+            t0 = time.perf_counter()
+            app._driver.send_message(events.Key(key, key))
+            while app.store.revision == rev:
+                await asyncio.sleep(0)
+            await pilot._wait_for_screen()
+            app.screen._on_timer_update()
+            app.screen._compositor.render_update(full=True).render_segments(app.console)
+            times.append(time.perf_counter() - t0)
+            await app.workers.wait_for_complete()
+        # the save on its own (what the worker does after each change)
+        for _ in range(20):
+            app.store.saved_revision = -1
+            t0 = time.perf_counter()
+            app.store.save()
+            saves.append(time.perf_counter() - t0)
+    return times, saves
+
+
+def ms(x: float) -> str:
+    return f"{x * 1000:.1f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=40)
+    p.add_argument("--starts", type=int, default=5)
+    p.add_argument("--file", default=str(ROOT / "assessments" / "demo.toml"))
+    args = p.parse_args(argv)
+    src = Path(args.file)
+    if not src.is_file():
+        raise SystemExit(f"bench/tui.py: {src} is not there — give a snapshot with --file")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "demo-working-copy.toml"
+        shutil.copyfile(src, work)
+        starts = start_times(work, args.starts)
+        shutil.copyfile(src, work)
+        times, saves = asyncio.run(key_latency(work, args.rounds))
+    frame = [s[2] for s in starts]
+    wall = [s[3] for s in starts]
+    print(f"demo: {src.name}  terminal {SIZE[0]}×{SIZE[1]}  python {sys.version.split()[0]}")
+    print(f"start → first full screen: median {ms(statistics.median(frame))} (min {ms(min(frame))}, "
+          f"max {ms(max(frame))}) over {len(frame)} fresh processes; goal < 1 s")
+    print(f"    of which imports {ms(statistics.median(s[0] for s in starts))}, "
+          f"plugins + snapshot + scoring {ms(statistics.median(s[1] - s[0] for s in starts))}; "
+          f"whole process incl. interpreter start and exit {ms(statistics.median(wall))}")
+    times.sort()
+    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+    print(f"answer key → refreshed screen: median {ms(statistics.median(times))}, p95 {ms(p95)}, "
+          f"max {ms(max(times))} over {len(times)} answers; goal < 50 ms")
+    print(f"autosave (atomic write, in a worker thread): median {ms(statistics.median(saves))}")
+    ok = statistics.median(frame) < 1.0 and p95 < 0.05
+    print("goals met" if ok else "GOALS NOT MET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

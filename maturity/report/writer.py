@@ -1,0 +1,645 @@
+"""`maturity report FILE -o OUT`: what the client leaves with, as Markdown, HTML or JSON.
+
+One plain-data report (``build_report``, schema ``maturity.report/1``, documented in docs/report.md)
+is made from the analysis; the JSON file is that data, and the Markdown and HTML renderings read
+only that data, so the three formats always say the same thing. Every user or content text is
+escaped for its format where it is written out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from ..engine.analysis import Analysis, analyse
+from ..engine.explain import stage_word
+from ..engine.scoring import STAGE_INDEX, STAGE_NAMES, TOP
+from ..errors import Problem, UsageError
+from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
+from ..model.questions import PERSPECTIVES, STANCE_LABELS, TEAM_QUESTIONS
+from .data import advice_data, roadmap_data, score_data
+from .markdown import md_escape
+
+REPORT_SCHEMA = "maturity.report/1"
+INDICATORS_SHOWN = 20
+"""Indicators shown with their reasons in Markdown and HTML; the rest are listed by name (JSON has all)."""
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+
+# ---------------------------------------------------------------- words
+
+WORDS: dict[str, tuple[str, str]] = {
+    "report_title": ("Maturity report", "成熟度评估报告"),
+    "summary": ("Summary", "概要"),
+    "overall_level": ("Overall level", "整体等级"),
+    "of_four": ("of 4", "（满分 4）"),
+    "headline": ("Beyond {stage}, {pct:.0f}% of the way to {next}.", "已过{stage}，迈向{next}已完成 {pct:.0f}%。"),
+    "headline_below": ("On the way to {next}: {pct:.0f}% there.", "正迈向{next}：已完成 {pct:.0f}%。"),
+    "headline_top": ("At the top of the ladder: {stage}.", "已处于阶梯顶端：{stage}。"),
+    "lowest_stage": ("Lowest stage", "最低阶段"),
+    "lowest_scopes": ("at the lowest stage", "处于最低阶段"),
+    "completeness": ("completeness", "完成度"),
+    "answered_of": ("{answered} of {applicable} applicable criteria answered",
+                    "已回答 {answered} / {applicable} 条适用评估项"),
+    "threshold": ("threshold", "达标阈值"),
+    "n_scopes": ("{n} scope{s}", "{n} 个业务范畴"),
+    "stance": ("Stance of the product team", "产品团队的姿势"),
+    "stance_now": ("now", "当前"),
+    "stance_capable": ("able to hold", "能力可达"),
+    "stance_take": ("take now", "建议现在采取"),
+    "warnings": ("Warnings", "警示"),
+    "facts": ("In numbers", "关键数字"),
+    "fact_capped": ("{n} scope{s} held back by a dependency", "{n} 个业务范畴被依赖关系限制"),
+    "fact_steps": ("{steps} roadmap step(s) in {waves} wave(s)", "路线图共 {steps} 步，分 {waves} 波"),
+    "fact_indicators": ("{n} indicator{s} to start tracking", "{n} 个建议开始跟踪的指标"),
+    "fact_disagreements": ("{n} disagreement{s} to settle", "{n} 处分歧待统一"),
+    "fact_unknown": ("{n} answer(s) name criteria the loaded plugins do not know (kept, not scored)",
+                     "{n} 条作答对应的评估项不在已加载插件中（已保留，不计分）"),
+    "content_changed": ("Plugin {name} changed since the snapshot was saved (version {old} → {new}): scores may differ.",
+                        "插件 {name} 的内容自保存快照后已变化（版本 {old} → {new}）：得分可能不同。"),
+    "plugin_missing": ("Plugin {name} was used to save the snapshot but is not loaded.",
+                       "保存快照时使用的插件 {name} 当前未加载。"),
+    "domains": ("Domains", "业务领域"),
+    "domain": ("domain", "领域"),
+    "level": ("level", "等级"),
+    "stage": ("stage", "阶段"),
+    "lowest": ("lowest", "最低"),
+    "scopes_n": ("scopes", "范畴数"),
+    "radar_title": ("Levels by domain", "各领域等级"),
+    "radar_scopes_title": ("Levels by scope", "各业务范畴等级"),
+    "scopes": ("Scopes", "业务范畴"),
+    "scope": ("scope", "业务范畴"),
+    "target": ("target", "目标"),
+    "off": ("off by profile", "画像关闭"),
+    "decided_by": ("Why", "判定"),
+    "capped_by": ("Capped by", "受限于"),
+    "cap_line": ("{scope} must be {stage} (it is {actual}): {why}", "{scope} 需达到{stage}（当前{actual}）：{why}"),
+    "blocks_next": ("What blocks {stage}", "迈向{stage}的障碍"),
+    "top_reached": ("Reached the top stage.", "已达到最高阶段。"),
+    "weight_rule": ("Weight ×{factor:g}: {why}", "权重 ×{factor:g}：{why}"),
+    "not_assessed_dep": ("{scope} is not assessed: that dependency is not checked", "未评估 {scope}：该依赖未检查"),
+    "stage_scores": ("Stage scores", "各阶段得分"),
+    "roadmap": ("Roadmap", "路线图"),
+    "default_targets": ("No targets set: the roadmap aims at the next stage of every scope.",
+                        "尚未设定目标：路线图以每个业务范畴的下一阶段为目标。"),
+    "no_steps": ("Every target is reached: no steps left.", "所有目标均已达成，没有待办步骤。"),
+    "wave": ("Wave {n}", "第 {n} 波"),
+    "waits_on": ("waits on", "等待"),
+    "pulled_in": ("needed by a later step", "后续步骤所需"),
+    "todo_done": ("criteria met; waits only on the steps it needs", "评估项已满足，仅等待前置步骤"),
+    "indicators": ("Next indicators to track", "下一步建议跟踪的指标"),
+    "indicator": ("indicator", "指标"),
+    "unit": ("unit", "单位"),
+    "type": ("type", "类型"),
+    "relation": ("relation", "关系"),
+    "when": ("when", "时机"),
+    "now": ("now", "现在"),
+    "next_stage": ("next stage", "下一阶段"),
+    "reason": ("reason", "理由"),
+    "no_indicators": ("No indicator to add: every candidate is tracked already.", "没有新的建议指标：候选指标均已跟踪。"),
+    "pairs": ("Behaviour → result to start proving", "需要开始证明的“行为 → 结果”"),
+    "stance_details": ("Stance in detail", "姿势详情"),
+    "to_move_up": ("To move up a stance", "要再上一级"),
+    "single_points": ("Single points to lead (digital, intelligence within reach)", "可主导的单点（已数字化，可孵化智能化）"),
+    "team_unanswered": ("Team questions not answered", "未回答的团队问题"),
+    "disagreements": ("Disagreements to settle", "待统一的分歧"),
+    "answers": ("The team's answers and evidence", "团队的作答与证据"),
+    "criterion": ("criterion", "评估项"),
+    "answer": ("answer", "作答"),
+    "note": ("note", "备注"),
+    "evidence": ("evidence", "证据"),
+    "votes": ("votes", "投票"),
+    "na_reason": ("why n/a", "不适用原因"),
+    "unknown_criterion": ("(unknown to the loaded plugins)", "（已加载插件中不存在）"),
+    "no_answers": ("No criterion is answered yet.", "尚无作答。"),
+    "profile": ("Business profile and product team", "业务画像与产品团队"),
+    "profile_head": ("Business profile", "业务画像"),
+    "team_head": ("Product team", "产品团队"),
+    "question": ("question", "问题"),
+    "not_answered": ("not answered", "未回答"),
+    "participants": ("Participants", "参与人"),
+    "name": ("name", "姓名"),
+    "role": ("role", "角色"),
+    "tracked": ("Indicators already tracked", "已跟踪的指标"),
+    "targets": ("Targets", "目标"),
+    "history": ("Over time", "历次评估"),
+    "history_chart": ("Levels over time", "等级变化"),
+    "date": ("date", "日期"),
+    "file": ("file", "文件"),
+    "overall": ("overall", "整体"),
+    "clients_differ": ("The snapshots are of different clients: {clients}.", "这些快照来自不同客户：{clients}。"),
+    "earlier": ("{date}", "{date}"),
+    "today": ("this snapshot", "本次"),
+    "graph": ("Scope graph", "业务范畴依赖图"),
+    "graph_note": ("Left to right in waves: each scope comes after the scopes it needs; boxes are coloured by stage.",
+                   "从左到右按层排列：每个范畴都在它依赖的范畴之后；方框颜色表示所处阶段。"),
+    "more_indicators": ("… and {n} more (every one is in the JSON report):", "……另有 {n} 个（JSON 报告中列出全部）："),
+    "plugins": ("Content used", "所用内容"),
+    "plugin": ("plugin", "插件"),
+    "version": ("version", "版本"),
+    "fingerprint": ("fingerprint", "内容指纹"),
+    "saved_with": ("saved with", "保存时"),
+    "client": ("client", "客户"),
+    "system": ("system", "系统"),
+    "assessor": ("assessor", "评估人"),
+    "perspective": ("perspective", "视角"),
+    "notes": ("notes", "备注"),
+    "generated": ("Made with {gen} from the snapshot of {date}.", "由 {gen} 根据 {date} 的快照生成。"),
+    "contents": ("Contents", "目录"),
+}
+
+ANSWER_WORDS = {"met": ("met", "满足"), "mostly": ("mostly", "基本满足"), "partly": ("partly", "部分满足"),
+                "not_met": ("not met", "不满足"), "n/a": ("n/a", "不适用"), None: ("unanswered", "未作答")}
+
+
+def w(key: str, lang: str = "en", **kw) -> str:
+    """A report word or sentence in ``lang``."""
+    en, zh = WORDS[key]
+    if "n" in kw:
+        kw.setdefault("s", "" if kw["n"] == 1 else "s")
+    return (zh if lang == "zh" else en).format(**kw)
+
+
+def answer_word(word: str | None, lang: str = "en") -> str:
+    en, zh = ANSWER_WORDS.get(word, (str(word), str(word)))
+    return zh if lang == "zh" else en
+
+
+def stage_label(name: str | None, lang: str = "en") -> str:
+    """A stage id (``online``) in words of ``lang``; ``—`` for none."""
+    return stage_word(STAGE_INDEX[name], lang) if name in STAGE_INDEX else "—"
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{x * 100:.0f}%"
+
+
+# ---------------------------------------------------------------- the report as data
+
+
+def _blocking(cat, r, lang: str) -> dict | None:
+    """What stands between a scope and its next stage: unmet criteria and unmet dependencies."""
+    if r.reached >= TOP:
+        return None
+    nxt = r.reached + 1
+    crit = cat.criteria[r.scope]
+    s = r.stages[nxt - 1]
+    return {
+        "stage": STAGE_NAMES[nxt],
+        "criteria": [{"criterion": c.criterion, "answer": c.answer, "text": crit[c.criterion].text.get(lang),
+                      "action": crit[c.criterion].action.get(lang)}
+                     for c in s.contributions if c.answer not in ("met", "n/a")],
+        "dependencies": [{"scope": c.requires, "stage": STAGE_NAMES[c.requires_stage],
+                          "actual": STAGE_NAMES[c.actual_stage], "why": c.why.get(lang)}
+                         for c in r.caps if c.stage == nxt],
+    }
+
+
+def _questions(questions, given: dict, lang: str) -> list[dict]:
+    out = []
+    known = set()
+    for q in questions:
+        known.add(q.id)
+        value = given.get(q.id)
+        label = next((o.label.get(lang) for o in q.options if o.id == value), None)
+        out.append({"question": q.id, "text": q.text.get(lang), "answer": value, "label": label})
+    for key, value in given.items():  # kept and shown, even when no loaded question knows it
+        if key not in known:
+            out.append({"question": key, "text": key, "answer": value, "label": None})
+    return out
+
+
+def _headline(level: float, lang: str) -> str:
+    whole = min(int(level), TOP)
+    if whole >= TOP:
+        return w("headline_top", lang, stage=stage_word(TOP, lang))
+    frac = (level - whole) * 100
+    if whole == 0:
+        return w("headline_below", lang, next=stage_word(1, lang), pct=frac)
+    return w("headline", lang, stage=stage_word(whole, lang), next=stage_word(whole + 1, lang), pct=frac)
+
+
+def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Analysis | None = None) -> dict:
+    """The whole report as plain data (schema ``maturity.report/1``): what every format renders."""
+    from .. import __version__
+
+    an = an or analyse(cat, a)
+    res = an.result
+    score = score_data(cat, res, lang, explain=True)
+    for sid, r in res.scopes.items():
+        score["scopes"][sid]["blocking"] = _blocking(cat, r, lang)
+    roadmap = roadmap_data(cat, an, lang)
+    advice = advice_data(cat, an, lang)
+    for ind in advice["indicators"]:
+        ind["type_label"] = INDICATOR_TYPE_LABELS[ind["type"]].get(lang)
+        ind["relation_label"] = RELATION_LABELS[ind["relation"]].get(lang)
+        ind["scope_name"] = cat.scopes[ind["scope"]].name.get(lang)
+    for p in advice["proof_pairs"]:
+        p["behaviour_name"] = cat.indicators[p["behaviour"]].name.get(lang)
+        p["result_name"] = cat.indicators[p["result"]].name.get(lang)
+    st = advice["stance"]
+    st["labels"] = {k: STANCE_LABELS[st[k]].get(lang) for k in ("current", "capable", "recommended")}
+    st["single_point_names"] = [cat.scopes[s].name.get(lang) for s in st["single_points"]]
+    team_text = {q.id: q.text.get(lang) for q in TEAM_QUESTIONS}
+    st["unanswered_texts"] = [team_text.get(q, q) for q in st["unanswered_team_questions"]]
+
+    notices = []
+    for name, rec in a.plugins.items():
+        info = cat.plugin(name)
+        if info is None or info.status != "on":
+            notices.append(w("plugin_missing", lang, name=name))
+        elif info.fingerprint != rec.fingerprint:
+            notices.append(w("content_changed", lang, name=name, old=rec.version, new=info.version))
+    plugins = []
+    for info in cat.plugins:
+        rec = a.plugins.get(info.name)
+        if info.status != "on" or not (set(info.domains) & set(res.domains)) and rec is None:
+            continue
+        plugins.append({"name": info.name, "version": info.version, "fingerprint": info.fingerprint,
+                        "saved_version": rec.version if rec else None,
+                        "saved_fingerprint": rec.fingerprint if rec else None,
+                        "changed": bool(rec and rec.fingerprint != info.fingerprint)})
+
+    answers = []
+    for sid, crits in a.answers.items():
+        known = cat.criteria.get(sid, {})
+        scope = cat.scopes.get(sid)
+        order = {c.id: i for i, c in enumerate(scope.criteria)} if scope else {}
+        for cid in sorted(crits, key=lambda c: (order.get(c, len(order)), c)):
+            ans = crits[cid]
+            c = known.get(cid)
+            answers.append({
+                "scope": sid, "scope_name": scope.name.get(lang) if scope else sid,
+                "criterion": cid, "known": c is not None,
+                "stage": c.stage if c else None, "text": c.text.get(lang) if c else None,
+                "answer": ans.answer, "note": ans.note, "evidence": ans.evidence, "reason": ans.reason,
+                "votes": dict(ans.votes)})
+    scope_rank = {sid: i for i, sid in enumerate(cat.scopes)}
+    answers.sort(key=lambda x: (scope_rank.get(x["scope"], len(scope_rank)), x["scope"]))
+
+    o = res.overall
+    lowest_scopes = [sid for sid, r in res.scopes.items() if r.active and r.reached == o.lowest]
+    capped = [sid for sid, r in res.scopes.items() if r.active and r.capped]
+    steps = sum(len(wv["steps"]) for wv in roadmap["waves"])
+    meta = a.meta
+    return {
+        "schema": REPORT_SCHEMA,
+        "generator": f"maturity {__version__}",
+        "lang": lang,
+        "meta": {
+            "client": meta.client, "system": meta.system, "date": meta.date.isoformat(), "assessor": meta.assessor,
+            "perspective": meta.perspective, "perspective_label": PERSPECTIVES[meta.perspective].get(lang),
+            "domains": list(res.domains), "threshold": meta.threshold, "language": meta.language, "notes": meta.notes,
+        },
+        "summary": {
+            "level": round(o.level, 4),
+            "headline": _headline(o.level, lang),
+            "lowest_stage": STAGE_NAMES[o.lowest],
+            "lowest_scopes": lowest_scopes,
+            "completeness": round(o.completeness, 4),
+            "answered": o.answered,
+            "applicable": o.applicable,
+            "stance": {k: st[k] for k in ("current", "capable", "recommended")},
+            "stance_labels": st["labels"],
+            "warnings": st["warnings"],
+            "capped_scopes": capped,
+            "roadmap_steps": steps,
+            "roadmap_waves": len(roadmap["waves"]),
+            "indicators": len(advice["indicators"]),
+            "disagreements": len(advice["disagreements"]),
+            "unknown_answers": len(res.unknown_answers),
+            "notices": notices,
+        },
+        "score": score,
+        "roadmap": roadmap,
+        "advice": advice,
+        "answers": answers,
+        "profile": _questions(cat.profile_questions, a.profile, lang),
+        "team": _questions(TEAM_QUESTIONS, a.team, lang),
+        "participants": [{"id": p.id, "name": p.name, "role": p.role} for p in a.participants],
+        "targets": dict(a.targets),
+        "tracked": [{"id": t, "name": cat.indicators[t].name.get(lang) if t in cat.indicators else None}
+                    for t in a.tracked],
+        "plugins": plugins,
+        "history": history,
+    }
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table: the head is escaped here, the cells must come escaped."""
+    return [_row(md_escape(_cap(h)) for h in head), _row("---" for _ in head), *(_row(r) for r in rows), ""]
+
+
+def _bar(level: float, cells: int = 8) -> str:
+    filled = round(level / TOP * cells)
+    return "█" * filled + "░" * (cells - filled)
+
+
+def report_markdown(data: dict) -> str:
+    """The report as Markdown that reads well on a code host; every text is escaped with ``md_escape``."""
+    lang = data["lang"]
+    e = md_escape
+    m, s = data["meta"], data["summary"]
+    score, roadmap, advice = data["score"], data["roadmap"], data["advice"]
+    L: list[str] = [f"# {e(w('report_title', lang))} — {e(m['client'])}", ""]
+    facts = [f"**{e(_cap(w(k, lang)))}:** {e(v)}" for k, v in (
+        ("system", m["system"]), ("date", m["date"]), ("assessor", m["assessor"]),
+        ("perspective", m["perspective_label"])) if v]
+    L += ["  \n".join(facts), ""]
+    if m["notes"]:
+        L += [f"**{e(_cap(w('notes', lang)))}:** {e(m['notes'])}", ""]
+
+    L += [f"## {e(w('summary', lang))}", ""]
+    L += [f"**{e(w('overall_level', lang))} {s['level']:.2f}** {e(w('of_four', lang))} — {e(s['headline'])}", ""]
+    names = {sid: v["name"] for sid, v in score["scopes"].items()}
+    lowest = ", ".join(e(names[x]) for x in s["lowest_scopes"][:6]) + (" …" if len(s["lowest_scopes"]) > 6 else "")
+    L += [f"- **{e(w('lowest_stage', lang))}:** {e(stage_label(s['lowest_stage'], lang))}"
+          + (f" — {e(w('lowest_scopes', lang))}: {lowest}" if lowest else ""),
+          f"- **{e(_cap(w('completeness', lang)))}:** {pct(s['completeness'])} "
+          f"({e(w('answered_of', lang, answered=s['answered'], applicable=s['applicable']))})",
+          f"- **{e(w('stance', lang))}:** {e(w('stance_now', lang))} {e(s['stance_labels']['current'])} · "
+          f"{e(w('stance_capable', lang))} {e(s['stance_labels']['capable'])} · "
+          f"{e(w('stance_take', lang))} **{e(s['stance_labels']['recommended'])}**"]
+    L += [f"- ⚠ {e(x)}" for x in s["warnings"]]
+    L += [f"- {e(w('fact_capped', lang, n=len(s['capped_scopes'])))}",
+          f"- {e(w('fact_steps', lang, steps=s['roadmap_steps'], waves=s['roadmap_waves']))}",
+          f"- {e(w('fact_indicators', lang, n=s['indicators']))}"]
+    if s["disagreements"]:
+        L.append(f"- {e(w('fact_disagreements', lang, n=s['disagreements']))}")
+    if s["unknown_answers"]:
+        L.append(f"- {e(w('fact_unknown', lang, n=s['unknown_answers']))}")
+    L += [f"- ⚠ {e(x)}" for x in s["notices"]]
+    L.append("")
+
+    L += [f"## {e(w('domains', lang))}", ""]
+    L += _table([w(k, lang) for k in ("domain", "level", "lowest", "completeness", "scopes_n")] + [""],
+                [[e(d["name"]), f"{d['level']:.2f}", e(stage_label(d["lowest_stage"], lang)), pct(d["completeness"]),
+                  str(d["scopes"]), f"`{_bar(d['level'])}`"] for d in score["domains"].values()])
+
+    hist = data.get("history")
+    if hist and hist["snapshots"]:
+        L += [f"## {e(w('history', lang))}", ""]
+        L += history_markdown_lines(hist, lang)
+
+    L += [f"## {e(w('scopes', lang))}", ""]
+    for did, d in score["domains"].items():
+        L += [f"### {e(d['name'])} — {d['level']:.2f}", ""]
+        rows = []
+        for sid, sc in score["scopes"].items():
+            if sc["domain"] != did:
+                continue
+            caps = ", ".join(f"{c['scope']}@{stage_label(c['stage'], lang)}" for c in sc["capped_by"])
+            rows.append([e(sc["name"]) + ("" if sc["active"] else f" ({e(w('off', lang))})"),
+                         e(stage_label(sc["stage"], lang)), f"{sc['level']:.2f}", f"`{_bar(sc['level'])}`",
+                         e(stage_label(sc["target"], lang)), pct(sc["completeness"]), e(caps) or "—"])
+        L += _table([w(k, lang) for k in ("scope", "stage", "level")] + [""] +
+                    [w(k, lang) for k in ("target", "completeness")] + [w("capped_by", lang)], rows)
+        for sid, sc in score["scopes"].items():
+            if sc["domain"] != did:
+                continue
+            L += [f"#### {e(sc['name'])} (`{sid}`) — {e(stage_label(sc['stage'], lang))}, {sc['level']:.2f}", ""]
+            for rule in sc["weight_rules"]:
+                L.append(f"- {e(w('weight_rule', lang, factor=rule['factor'], why=rule['why']))}")
+            scores = " · ".join(f"{e(stage_label(k, lang))} {pct(v['score'])}" for k, v in sc["stages"].items())
+            L.append(f"- {e(w('stage_scores', lang))}: {scores}")
+            if sc["decided_by"]:
+                L.append(f"- {e(w('decided_by', lang))}: {e(sc['decided_by'])}")
+            for c in sc["capped_by"]:
+                L.append(f"- {e(w('capped_by', lang))}: " + e(w("cap_line", lang, scope=c["scope"],
+                         stage=stage_label(c["stage"], lang), actual=stage_label(c["actual"], lang), why=c["why"])))
+            b = sc["blocking"]
+            if b is None:
+                L.append(f"- {e(w('top_reached', lang))}")
+            elif b["criteria"] or b["dependencies"]:
+                L.append(f"- {e(w('blocks_next', lang, stage=stage_label(b['stage'], lang)))}:")
+                for c in b["criteria"]:
+                    L.append(f"  - \\[{e(answer_word(c['answer'], lang))}\\] {e(c['text'])} → _{e(c['action'])}_")
+                for c in b["dependencies"]:
+                    L.append("  - " + e(w("cap_line", lang, scope=c["scope"], stage=stage_label(c["stage"], lang),
+                                           actual=stage_label(c["actual"], lang), why=c["why"])))
+            for dep in sc["unchecked_dependencies"]:
+                L.append(f"- {e(w('not_assessed_dep', lang, scope=dep))}")
+            L.append("")
+
+    L += [f"## {e(w('roadmap', lang))}", ""]
+    if roadmap["default_targets"]:
+        L += [f"_{e(w('default_targets', lang))}_", ""]
+    if not roadmap["waves"]:
+        L += [e(w("no_steps", lang)), ""]
+    for wave in roadmap["waves"]:
+        L += [f"### {e(w('wave', lang, n=wave['wave']))}", ""]
+        for st in wave["steps"]:
+            extra = f" _({e(w('pulled_in', lang))})_" if st["pulled_in"] else ""
+            L += [f"#### {e(st['name'])} (`{st['scope']}`) → {e(stage_label(st['stage'], lang))}{extra}", ""]
+            for x in st["waits_on"]:
+                sid, _, stg = x.partition("@")
+                L.append(f"- ⧗ {e(w('waits_on', lang))} `{sid}` @ {e(stage_label(stg, lang))}")
+            for t in st["todo"]:
+                L.append(f"- [ ] {e(t['text'])} _({e(answer_word(t['answer'], lang))})_ → {e(t['action'])}")
+            if not st["todo"]:
+                L.append(f"- ✓ {e(w('todo_done', lang))}")
+            L.append("")
+
+    L += [f"## {e(w('indicators', lang))}", ""]
+    if advice["indicators"]:
+        shown, rest = advice["indicators"][:INDICATORS_SHOWN], advice["indicators"][INDICATORS_SHOWN:]
+        L += _table([w(k, lang) for k in ("indicator", "unit", "scope", "type", "relation", "when", "reason")],
+                    [[e(i["name"]), e(i["unit"]), e(i["scope_name"]), e(i["type_label"]), e(i["relation_label"]),
+                      e(w("now" if i["measurable_now"] else "next_stage", lang)), e(i["reason"])] for i in shown])
+        if rest:
+            L += [e(w("more_indicators", lang, n=len(rest))) + " "
+                  + "; ".join(f"{e(i['name'])} ({e(i['scope_name'])})" for i in rest), ""]
+    else:
+        L += [e(w("no_indicators", lang)), ""]
+    if advice["proof_pairs"]:
+        L += [f"### {e(w('pairs', lang))}", ""]
+        L += [f"- **{e(p['behaviour_name'])} → {e(p['result_name'])}**: {e(p['reason'])}" for p in advice["proof_pairs"]]
+        L.append("")
+
+    st = advice["stance"]
+    L += [f"## {e(w('stance_details', lang))}", "",
+          f"{e(w('stance_now', lang))}: **{e(st['labels']['current'])}** · {e(w('stance_capable', lang))}: "
+          f"**{e(st['labels']['capable'])}** · {e(w('stance_take', lang))}: **{e(st['labels']['recommended'])}**", ""]
+    L += [f"- ⚠ {e(x)}" for x in st["warnings"]]
+    L += [f"- {e(w('to_move_up', lang))}: {e(x)}" for x in st["missing_for_next"]]
+    if st["single_points"]:
+        L.append(f"- ★ {e(w('single_points', lang))}: " + ", ".join(e(x) for x in st["single_point_names"]))
+    if st["unanswered_texts"]:
+        L.append(f"- ? {e(w('team_unanswered', lang))}: " + "; ".join(e(x) for x in st["unanswered_texts"]))
+    L.append("")
+    if advice["disagreements"]:
+        L += [f"### {e(w('disagreements', lang))}", ""]
+        for d in advice["disagreements"]:
+            votes = ", ".join(f"{e(p)} = {e(answer_word(v, lang))}" for p, v in d["votes"].items())
+            L.append(f"- `{d['scope']}` · `{d['criterion']}`: {votes}")
+        L.append("")
+
+    L += [f"## {e(w('profile', lang))}", "", f"### {e(w('profile_head', lang))}", ""]
+    L += _table([w("question", lang), w("answer", lang)],
+                [[e(q["text"]), e(q["label"] or q["answer"] or w("not_answered", lang))] for q in data["profile"]])
+    L += [f"### {e(w('team_head', lang))}", ""]
+    L += _table([w("question", lang), w("answer", lang)],
+                [[e(q["text"]), e(q["label"] or q["answer"] or w("not_answered", lang))] for q in data["team"]])
+    if data["participants"]:
+        L += [f"### {e(w('participants', lang))}", ""]
+        L += _table([w("name", lang), w("role", lang)], [[e(p["name"]), e(p["role"]) or "—"] for p in data["participants"]])
+    if data["targets"]:
+        L += [f"### {e(w('targets', lang))}", ""]
+        L += _table([w("scope", lang), w("target", lang)],
+                    [[e(names.get(k, k)), e(stage_label(v, lang))] for k, v in data["targets"].items()])
+    if data["tracked"]:
+        L += [f"### {e(w('tracked', lang))}", ""]
+        L += [f"- {e(t['name'] or t['id'])} (`{t['id']}`)" for t in data["tracked"]]
+        L.append("")
+
+    L += [f"## {e(w('answers', lang))}", ""]
+    if not data["answers"]:
+        L += [e(w("no_answers", lang)), ""]
+    current = None
+    rows: list[list[str]] = []
+    head = [w(k, lang) for k in ("criterion", "stage", "answer", "note", "evidence", "votes")]
+    for x in data["answers"] + [None]:
+        if x is None or x["scope"] != current:
+            if rows:
+                L += _table(head, rows)
+                rows = []
+            if x is None:
+                break
+            current = x["scope"]
+            L += [f"### {e(x['scope_name'])} (`{x['scope']}`)", ""]
+        text = e(x["text"]) if x["known"] else f"`{x['criterion']}` {e(w('unknown_criterion', lang))}"
+        note = e(x["note"]) + (f" — {e(w('na_reason', lang))}: {e(x['reason'])}" if x["reason"] else "")
+        votes = ", ".join(f"{e(p)} = {e(answer_word(v, lang))}" for p, v in x["votes"].items())
+        rows.append([text, e(stage_label(x["stage"], lang)), e(answer_word(x["answer"], lang)), note or "—",
+                     e(x["evidence"]) or "—", votes or "—"])
+
+    if data["plugins"]:
+        L += [f"## {e(w('plugins', lang))}", ""]
+        L += _table([w(k, lang) for k in ("plugin", "version", "fingerprint", "saved_with")],
+                    [[e(p["name"]), e(p["version"]), f"`{p['fingerprint']}`",
+                      (f"{e(p['saved_version'])} `{p['saved_fingerprint']}`" if p["saved_version"] else "—")
+                      + (" ⚠" if p["changed"] else "")] for p in data["plugins"]])
+    L += [f"_{e(w('generated', lang, gen=data['generator'], date=m['date']))}_", ""]
+    return "\n".join(L)
+
+
+def history_markdown_lines(hist: dict, lang: str) -> list[str]:
+    from .history import history_table
+
+    head, rows = history_table(hist, lang)
+    out = []
+    if hist.get("clients_differ"):
+        out += [f"⚠ {md_escape(w('clients_differ', lang, clients=', '.join(hist['clients'])))}", ""]
+    return out + _table(head, [[md_escape(c) for c in r] for r in rows])
+
+
+# ---------------------------------------------------------------- files
+
+
+def format_for(out: Path) -> str:
+    """The report format from the output file's suffix (.md, .html, .json); a UsageError for any other."""
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise UsageError(Problem(str(out), "", f'has the suffix "{out.suffix or "(none)"}", which is not a report format',
+                                 "name the output .md, .html or .json"))
+    return fmt
+
+
+def render(data: dict, fmt: str, cat=None, a=None) -> str:
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return report_markdown(data)
+    from .html import report_html
+
+    return report_html(data, cat, a)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write atomically (temporary file beside it, then rename); a one-line UsageError if it cannot."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
+                                 "check that the folder exists and is writable")) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise UsageError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
+                                 "check the path and the disk")) from None
+
+
+def export(catalogue, assessment, out_path: Path, lang: str) -> Path:
+    """Write the report of ``assessment`` to ``out_path`` (format from its suffix); returns the path written.
+
+    For the TUI's command palette. Raises ``UsageError`` (a ``MaturityError``) on an unknown suffix or
+    when the file cannot be written.
+    """
+    out_path = Path(out_path)
+    fmt = format_for(out_path)
+    data = build_report(catalogue, assessment, lang)
+    write_text(out_path, render(data, fmt, catalogue, assessment))
+    return out_path
+
+
+def write_report(cat, a, args) -> int:
+    """``maturity report FILE -o OUT [--lang] [--history DIR]``."""
+    import sys
+
+    out = Path(args.output)
+    fmt = format_for(out)
+    lang = getattr(args, "lang", None) or a.meta.language
+    history = None
+    if getattr(args, "history", None):
+        from .history import collect, history_data
+
+        entries = collect([args.history], warn=True)
+        here = Path(args.file).resolve()
+        if all(p.resolve() != here for p, _ in entries):
+            entries.append((Path(args.file), a))
+        history = history_data(cat, entries, lang)
+        if history["clients_differ"]:
+            print("maturity: " + w("clients_differ", "en", clients=", ".join(history["clients"])), file=sys.stderr)
+    data = build_report(cat, a, lang, history)
+    write_text(out, render(data, fmt, cat, a))
+    print(out)
+    return 0
+
+
+# ---------------------------------------------------------------- plain text tables (diff, history)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def text_table(head: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table aligned for the terminal (wide CJK characters count double)."""
+    cols = len(head)
+    widths = [max([display_width(head[i])] + [display_width(r[i]) for r in rows]) for i in range(cols)]
+
+    def line(cells):
+        return "  ".join(c + " " * (widths[i] - display_width(c)) for i, c in enumerate(cells)).rstrip()
+
+    return "\n".join([line(head), line(["-" * x for x in widths]), *(line(r) for r in rows)])

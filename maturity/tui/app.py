@@ -1,0 +1,189 @@
+"""The Maturity app: the screens (one mode each), global keys, the palette, language, theme, autosave."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.reactive import reactive
+
+from .commands import MaturityCommands, app_bindings, localise
+from .i18n import t
+from .screens.base import MaturityScreen
+from .screens.overview import OverviewScreen
+from .screens.scope import ScopeScreen
+from .state import Store
+
+SCREENS_BY_MODE = {"overview": OverviewScreen, "scope": ScopeScreen}
+
+
+class MaturityApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Maturity"
+    MODES = dict(SCREENS_BY_MODE)
+    BINDINGS = app_bindings()
+    COMMANDS = App.COMMANDS | {MaturityCommands}
+
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, store: Store, lang: str = "en") -> None:
+        super().__init__()
+        self.started = time.perf_counter()
+        self.first_paint: float | None = None
+        self.store = store
+        self.save_state = "saved"
+        self.set_reactive(MaturityApp.lang, lang)
+
+    def on_mount(self) -> None:
+        self.localise(self)
+        if self.store.ready:
+            self.switch_mode("overview")
+        else:
+            from .screens.new import NewAssessmentScreen
+
+            self.push_screen(NewAssessmentScreen(), self._created)
+
+    def _created(self, assessment) -> None:
+        if assessment is None:
+            self.exit(0)
+            return
+        self.store.start(assessment)
+        self.save_now()
+        self.switch_mode("overview")
+
+    # changes and saving ---------------------------------------------------
+    def change(self, assessment) -> bool:
+        """Apply a changed assessment: rescore, redraw what is shown, save in the background."""
+        if not self.store.replace(assessment):
+            return False
+        self.after_change()
+        return True
+
+    def after_change(self) -> None:
+        self.save_state = "saving"
+        self.redraw()
+        self.autosave()
+
+    @work(thread=True, exclusive=True, group="autosave")
+    def autosave(self) -> None:
+        result = self.store.save()
+        self.call_from_thread(self._saved, result)
+
+    def _saved(self, result) -> None:
+        self.save_state = "saved" if result.ok and not self.store.dirty else ("error" if not result.ok else "saving")
+        if not result.ok:
+            self.notify(t("n.save_failed", self.lang, error=result.error), severity="error", markup=False)
+        if isinstance(self.screen, MaturityScreen):
+            self.screen.show_chrome()
+
+    def save_now(self) -> None:
+        result = self.store.save()
+        self._saved(result)
+
+    def redraw(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MaturityScreen):
+                screen.redraw()
+
+    def localise(self, node) -> None:
+        """Put a node's key bindings in the current language (footer, help)."""
+        localise(node, self.lang)
+        node.refresh_bindings()
+
+    def watch_lang(self, lang: str) -> None:
+        self.localise(self)
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                localise(screen, lang)
+        self.screen.refresh_bindings()
+        self.redraw()
+
+    # navigation -----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go", "help", "toggle_lang", "export", "undo", "redo") and not self.store.ready:
+            return False
+        return True
+
+    def action_go(self, mode: str) -> None:
+        if mode not in self.MODES or not self.store.ready:
+            return
+        if self.screen.is_modal:
+            return
+        self.switch_mode(mode)
+
+    def jump(self, scope: str, criterion: str | None = None) -> None:
+        """Open a scope (and a criterion) on the scope screen."""
+        self.store.current_scope = scope
+        self.store.current_criterion = criterion
+        if self.current_mode == "scope":
+            self.screen.redraw()
+        else:
+            self.switch_mode("scope")
+
+    def edit_target(self, scope: str) -> None:
+        from .flows import edit_target
+
+        edit_target(self, scope)
+
+    # actions ---------------------------------------------------------------
+    def action_toggle_lang(self) -> None:
+        self.lang = "zh" if self.lang == "en" else "en"
+        self.notify(t("n.lang", self.lang))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_undo(self) -> None:
+        if self.store.undo():
+            self.after_change()
+            self.notify(t("n.undone", self.lang))
+        else:
+            self.notify(t("n.nothing_undo", self.lang))
+
+    def action_redo(self) -> None:
+        if self.store.redo():
+            self.after_change()
+            self.notify(t("n.redone", self.lang))
+        else:
+            self.notify(t("n.nothing_redo", self.lang))
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from .flows import export_report
+
+        export_report(self)
+
+    async def action_quit(self) -> None:
+        if self.store.ready:
+            self.store.save()
+        self.exit(0)
+
+
+def build_app(path: Path, new: bool = False, lang: str | None = None, plugins: list[str] | None = None,
+              catalogue=None) -> MaturityApp:
+    """The app for a snapshot file (or a new one); raises the core's errors for a bad file."""
+    from ..plugins import load_catalogue
+    from ..snapshot import load_snapshot
+
+    cat = catalogue if catalogue is not None else load_catalogue(plugins or [])
+    assessment = None if new else load_snapshot(path)
+    store = Store(cat, Path(path), assessment)
+    return MaturityApp(store, lang or (assessment.meta.language if assessment else "en"))
+
+
+def run(path: Path, new: bool = False, lang: str | None = None, plugins: list[str] | None = None) -> int:
+    """``maturity open`` / ``maturity demo``: run the TUI until the consultant quits; returns the exit code."""
+    app = build_app(path, new, lang, plugins)
+    try:
+        app.run()
+    finally:
+        if app.store.ready:
+            app.store.save()  # whatever happened, the last change is on disk
+    return app.return_code or 0
