@@ -51,12 +51,14 @@ def discover(extra_modules: list[str] | None = None) -> list[PluginSource]:
     """Every plugin to load: installed entry points, then ``-p`` modules, then the env variable."""
     disabled = set(_split(os.environ.get(ENV_DISABLE)))
     found: list[PluginSource] = []
+    loaded_modules: set[str] = set()
     if os.environ.get(ENV_NO_ENTRY_POINTS) != "1":
         for ep in sorted(entry_points(group=PROJECT), key=lambda e: e.name):
             if ep.name in disabled:
                 continue
             version = ep.dist.version if ep.dist else "unknown"
             src = PluginSource(ep.name, version, "entry point")
+            loaded_modules.add(ep.value.split(":")[0])
             try:
                 src.module = ep.load()
             except Exception as exc:  # a plugin's import error must not stop the others
@@ -66,14 +68,14 @@ def discover(extra_modules: list[str] | None = None) -> list[PluginSource]:
     for origin, modules in (("-p", extra_modules or []), (ENV_LOAD, _split(os.environ.get(ENV_LOAD)))):
         for modname in modules:
             name = modname.split(".")[0].removeprefix("maturity_")
-            if name in disabled or modname in names:
-                continue
+            if name in disabled or modname in names or modname in loaded_modules:
+                continue  # already loaded (installed, or given twice)
             src = PluginSource(modname, "unknown", origin)
             try:
                 src.module = importlib.import_module(modname)
                 src.version = str(getattr(src.module, "__version__", "unknown"))
             except Exception as exc:
-                src.problem = f"cannot be imported ({type(exc).__name__}: {exc}) — check the module name given to {origin}"
+                src.problem = f"cannot be imported ({type(exc).__name__}: {exc}); check the module name given to {origin}"
             found.append(src)
             names.add(modname)
     return found
@@ -112,6 +114,11 @@ def collect(sources: list[PluginSource]) -> list[Contribution]:
             except Exception as exc:
                 contrib.problems.append(Problem(f"plugin {src.name}", "maturity_content",
                                                 f"raised {type(exc).__name__}: {exc}", "fix the plugin's hook"))
+                continue
+            if not isinstance(folders, (list, tuple)):
+                contrib.problems.append(Problem(f"plugin {src.name}", "maturity_content",
+                                                f"returned {type(folders).__name__}, not a list of folders",
+                                                'return [files(__package__) / "content"]'))
                 continue
             for folder in folders or []:
                 label = _label(src, folder)

@@ -519,8 +519,6 @@ def test_start_up_switches_broken_plugins_off_and_the_others_keep_working(tmp_pa
     assert all("switched off" in w for w in warnings)
 
 
-@pytest.mark.xfail(strict=True, reason="plugins.collect iterates the hook's result unchecked: a bare folder "
-                   "is an internal error (exit 3) until it checks for a list, as the checker does")
 def test_start_up_switches_off_a_plugin_whose_hook_returns_a_bare_folder():
     p = run("-p", "maturity_kit_bare", "plugins", "--format", "json", PYTHONPATH=FIXTURES)
     assert p.returncode == 0, p.stderr
