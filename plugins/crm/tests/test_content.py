@@ -160,7 +160,7 @@ def test_with_service_the_references_resolve_and_make_no_cycle(domain):
     assert not [p for p in catalogue.problems if p.severity == "error"]
 
 
-def test_channel_partners_are_switched_off_unless_sales_go_through_channels(domain):
+def test_channel_partners_are_switched_off_unless_some_sales_go_through_channels(domain):
     collaboration = next(q for q in PROFILE_QUESTIONS if q.id == "collaboration")
     for answer in collaboration.option_ids():
         factor = _factor(domain, "collaboration", answer, "crm.channel_partners")
