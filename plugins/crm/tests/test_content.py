@@ -164,7 +164,7 @@ def test_channel_partners_are_switched_off_unless_some_sales_go_through_channels
     collaboration = next(q for q in PROFILE_QUESTIONS if q.id == "collaboration")
     for answer in collaboration.option_ids():
         factor = _factor(domain, "collaboration", answer, "crm.channel_partners")
-        assert factor == (1.0 if answer == "channel" else 0.0), answer
+        assert factor == (1.0 if answer in ("channel", "mixed") else 0.0), answer
 
 
 @pytest.mark.parametrize(("question", "answer", "scope", "factor"), [
