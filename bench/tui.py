@@ -42,8 +42,11 @@ t_built = time.perf_counter()
 
 async def main():
     async with app.run_test(size=(140, 45)) as pilot:
+        deadline = time.perf_counter() + 10
         while type(app.screen).__name__ != "OverviewScreen" or not app.screen._drawn:
-            await asyncio.sleep(0)
+            if time.perf_counter() > deadline:
+                raise SystemExit("the overview never appeared")
+            await asyncio.sleep(0.001)
         await pilot._wait_for_screen()
         app.screen._on_timer_update()
         update = app.screen._compositor.render_update(full=True)
@@ -87,7 +90,6 @@ async def key_latency(path: Path, rounds: int) -> tuple[list[float], list[float]
         crit_list.focus()
         crit_list.highlight_first()
         await pilot.pause()
-        keys = ("1", "3")
         for i in range(rounds):
             if crit_list.highlighted_id is None or crit_list.highlighted == len(crit_list.options) - 1:
                 await pilot.press("right_square_bracket")
@@ -96,10 +98,15 @@ async def key_latency(path: Path, rounds: int) -> tuple[list[float], list[float]
                 crit_list.highlight_first()
                 await pilot.pause()
             rev = app.store.revision
-            key = keys[i % 2]
+            scope, cid = app.store.current_scope, crit_list.highlighted_id
+            old = app.store.assessment.answer_for(scope, cid)
+            key = "3" if old is not None and old.answer == "met" else "1"  # always a change
             t0 = time.perf_counter()
             app._driver.send_message(events.Key(key, key))
+            deadline = t0 + 5
             while app.store.revision == rev:
+                if time.perf_counter() > deadline:
+                    raise SystemExit(f"bench/tui.py: key {key} on {scope}.{cid} changed nothing")
                 await asyncio.sleep(0)
             await pilot._wait_for_screen()
             app.screen._on_timer_update()

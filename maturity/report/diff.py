@@ -66,6 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "indicators_added": ("Indicators now tracked", "新开始跟踪的指标"),
     "indicators_dropped": ("Indicators no longer tracked", "不再跟踪的指标"),
     "none": ("none", "无"),
+    "answer_same": ("{answer} (answer unchanged)", "{answer}（作答未变）"),
     "off": ("off", "关闭"),
     "unknown": ("(not in the loaded content)", "（不在已加载内容中）"),
 }
@@ -255,7 +256,10 @@ def _comparability_lines(data, lang) -> list[str]:
 def _answer_lines(x, lang) -> list[tuple[str, str]]:
     """(label, text) pairs: the answer change, then each changed field."""
     o, n = x["old"] or {}, x["new"] or {}
-    out = [("", f"{answer_word(o.get('answer'), lang)} → {answer_word(n.get('answer'), lang)}")]
+    if x["kind"] == "changed" and o.get("answer") == n.get("answer"):
+        out = [("", d("answer_same", lang, answer=answer_word(n.get("answer"), lang)))]
+    else:
+        out = [("", f"{answer_word(o.get('answer'), lang)} → {answer_word(n.get('answer'), lang)}")]
     for f in ("note", "evidence", "reason"):
         if o.get(f, "") != n.get(f, ""):
             out.append((d(f, lang), f"“{o.get(f, '')}” → “{n.get(f, '')}”"))
@@ -270,7 +274,7 @@ def diff_text(data: dict) -> str:
 
     lang = data["lang"]
     o, n = data["old"], data["new"]
-    L = [one(f"{d('title', lang)}: {n['client']} — {o['date']} ({Path(o['file']).name}) → {n['date']} "
+    L = [one(f"{d('title', lang)}{'：' if lang == 'zh' else ': '}{n['client']} — {o['date']} ({Path(o['file']).name}) → {n['date']} "
              f"({Path(n['file']).name})"), ""]
     L += [d("comparable", lang)] + [f"  {one(x)}" for x in _comparability_lines(data, lang)] + [""]
     L += [d("levels", lang)]
@@ -354,8 +358,8 @@ def diff_markdown(data: dict) -> str:
 
 def diff_command(args) -> int:
     """``maturity diff OLD NEW [--format text|json|markdown] [--lang]``."""
-    from ..commands import catalogue_for
     from ..snapshot import load_snapshot
+    from .history import catalogue_for
 
     problems = []
     snaps = []

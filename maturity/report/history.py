@@ -168,10 +168,23 @@ def _ordinal(date: str) -> int:
     return dt.date.fromisoformat(date).toordinal()
 
 
+def catalogue_for(args):
+    """The loaded plugins' catalogue, each plugin switched off named on stderr (as the other commands do).
+
+    The report package never imports the CLI (tests/test_architecture.py), so this is the few lines of
+    ``commands.catalogue_for`` again.
+    """
+    from ..plugins import load_catalogue
+
+    cat = load_catalogue(getattr(args, "plugins", []) or [])
+    for info in cat.plugins:
+        if info.status != "on":
+            print(f"maturity: plugin {info.name} switched off: {info.reason}", file=sys.stderr)
+    return cat
+
+
 def history_command(args) -> int:
     """``maturity history FILE…|DIR [--format text|json|markdown] [--lang]``."""
-    from ..commands import catalogue_for
-
     entries = collect(args.paths)
     cat = catalogue_for(args)
     lang = getattr(args, "lang", None) or entries[-1][1].meta.language

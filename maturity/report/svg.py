@@ -270,6 +270,11 @@ def _place(layers, nodes, up, down, rounds: int = 6) -> None:
 
 # ---------------------------------------------------------------- drawing
 
+EDGE_STYLES = {"capped": ("#c62828", "arrow-cap", 2.0, ""),
+               "unmet": ("#d98b1f", "arrow-unmet", 1.4, ' stroke-dasharray="6 3"'),
+               "": ("#8c8c8c", "arrow", 1.2, "")}
+"""Arrow colour, marker, width and dash: holds the scope back now · unmet, for a later stage · met."""
+
 
 def graph_svg(cat, result=None, lang: str = "en", title: str | None = None) -> str:
     """The dependency graph of every loaded scope as one ``<svg>`` element (coloured by stage with a result)."""
@@ -370,18 +375,22 @@ def graph_svg(cat, result=None, lang: str = "en", title: str | None = None) -> s
         tip = "; ".join(f"{v}@{stage_word(STAGE_NAMES.index(dep.stage), lang)} ← {u}@"
                         f"{stage_word(STAGE_NAMES.index(dep.requires_stage), lang)}: {dep.why.get(lang)}"
                         for dep in deps.get((u, v), ()))
-        colour, marker, width, dash = {"capped": ("#c62828", "arrow-cap", 2.0, ""),
-                                       "unmet": ("#d98b1f", "arrow-unmet", 1.4, ' stroke-dasharray="6 3"'),
-                                       "": ("#8c8c8c", "arrow", 1.2, "")}[state]
+        colour, marker, width, dash = EDGE_STYLES[state]
         parts.append(f'<path class="edge{" " + state if state else ""}" d="{" ".join(d)}" fill="none" '
                      f'stroke="{colour}" stroke-width="{width}"{dash} marker-end="url(#{marker})" '
                      f'data-from="{esc(u)}" data-to="{esc(v)}"><title>{esc(tip)}</title></path>')
     for u, v in lay.same_layer:  # a bulge on the right side
         x = max(right(u), right(v))
         y0, y1 = nodes[u].y, nodes[v].y
-        parts.append(f'<path class="edge" d="M{right(u):.1f},{y0:.1f} C{x + 40:.1f},{y0:.1f} {x + 40:.1f},{y1:.1f} '
-                     f'{right(v) + 1:.1f},{y1:.1f}" fill="none" stroke="#8c8c8c" stroke-width="1.2" '
-                     f'stroke-dasharray="4 3" marker-end="url(#arrow)"><title>{esc(v)} ← {esc(u)}</title></path>')
+        state = "capped" if (u, v) in holding else "unmet" if (u, v) in unmet else ""
+        colour, marker, width, _ = EDGE_STYLES[state]
+        tip = "; ".join(f"{v}@{stage_word(STAGE_NAMES.index(dep.stage), lang)} ← {u}@"
+                        f"{stage_word(STAGE_NAMES.index(dep.requires_stage), lang)}: {dep.why.get(lang)}"
+                        for dep in deps.get((u, v), ()))
+        parts.append(f'<path class="edge same-wave{" " + state if state else ""}" d="M{right(u):.1f},{y0:.1f} '
+                     f'C{x + 40:.1f},{y0:.1f} {x + 40:.1f},{y1:.1f} {right(v) + 1:.1f},{y1:.1f}" fill="none" '
+                     f'stroke="{colour}" stroke-width="{width}" stroke-dasharray="2 3" marker-end="url(#{marker})" '
+                     f'data-from="{esc(u)}" data-to="{esc(v)}"><title>{esc(tip)}</title></path>')
     # Nodes.
     for k, node in nodes.items():
         if node.virtual:

@@ -446,7 +446,7 @@ def report_markdown(data: dict) -> str:
             L += [f"#### {e(st['name'])} (`{st['scope']}`) → {e(stage_label(st['stage'], lang))}{extra}", ""]
             for x in st["waits_on"]:
                 sid, _, stg = x.partition("@")
-                L.append(f"- ⧗ {e(w('waits_on', lang))} `{sid}` @ {e(stage_label(stg, lang))}")
+                L.append(f"- ↳ {e(w('waits_on', lang))} `{sid}` @ {e(stage_label(stg, lang))}")
             for t in st["todo"]:
                 L.append(f"- [ ] {e(t['text'])} _({e(answer_word(t['answer'], lang))})_ → {e(t['action'])}")
             if not st["todo"]:

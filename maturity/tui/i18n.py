@@ -156,6 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ws.split": ("split on n/a", "是否适用有分歧"),
     "ws.hint": ("← → pick a person · 1 met 2 mostly 3 partly 4 not met 5 n/a 0 clear · s/enter settle",
                 "← → 选择人员 · 1 满足 2 基本 3 部分 4 不满足 5 不适用 0 清除 · s/回车 确定"),
+    "ws.remove": ("Remove, with their {n} votes", "移除，并删除其 {n} 张投票"),
     "ws.no_people": ("Nobody yet: press + to add the people in the room.", "还没有人员：按 + 添加在场人员。"),
     # roadmap
     "rm.waves": ("Waves to the targets", "迈向目标的波次"),
@@ -163,7 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rm.col.scope": ("Scope", "业务范畴"),
     "rm.col.now": ("Now", "当前"),
     "rm.col.target": ("Target", "目标"),
-    "rm.hint": ("+ / - raise or lower · t pick · x clear", "+ / - 提高或降低 · t 选择 · x 清除"),
+    "rm.hint": ("+ / - raise or lower · t pick · del clear", "+ / - 提高或降低 · t 选择 · del 清除"),
     "rm.step": ("{scope} → {stage}", "{scope} → {stage}"),
     "rm.todo_count": ("{n} to do", "待办 {n} 项"),
     # graph
@@ -171,6 +172,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gr.needed_by": ("Needed by (what waits on it)", "被依赖（等待它的）"),
     "gr.none": ("nothing", "无"),
     "gr.dep": ("for {stage}: {scope} ≥ {need}", "达到{stage}：需 {scope} ≥ {need}"),
+    "gr.dep_by": ("needs it at {need} or above for its {stage}", "需要它达到{need}及以上，才能达到{stage}"),
     "gr.met": ("met", "已满足"),
     "gr.unmet": ("not met", "未满足"),
     "gr.hint": ("enter: follow · s: open the scope", "回车：沿依赖跳转 · s：打开该范畴"),

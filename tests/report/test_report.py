@@ -154,6 +154,16 @@ def test_json_schema_is_documented(real_cat, h):
     missing += [k for k in data["summary"] if f"`{k}`" not in doc]
     missing += [k for k in next(iter(data["score"]["scopes"].values())) if f"`{k}`" not in doc]
     missing += [k for k in data["answers"][0] if f"`{k}`" not in doc]
+    from maturity.report.diff import diff_data
+    from maturity.report.history import history_data
+
+    old, new = h.build_snapshot(real_cat, 0), h.build_snapshot(real_cat, 1)
+    diff = diff_data(real_cat, old, new, "en")
+    missing += [k for k in diff if f"`{k}`" not in doc]
+    missing += [k for k in diff["comparability"] if f"`{k}`" not in doc and f" {k}" not in doc]
+    hist = history_data(real_cat, [("a.toml", old), ("b.toml", new)])
+    missing += [k for k in hist if f"`{k}`" not in doc]
+    missing += [k for k in hist["snapshots"][0] if k not in doc]
     assert not missing, f"document these keys in docs/report.md: {missing}"
 
 

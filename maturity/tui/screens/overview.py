@@ -12,7 +12,7 @@ from ...engine.explain import stage_word
 from ...model.questions import PERSPECTIVES
 from ..i18n import t
 from ..widgets.chart import LevelChart
-from ..widgets.render import STAGE_STYLES
+from ..widgets.render import STAGE_STYLES, set_content, set_title
 from ..widgets.scope_table import ScopeTable, header, name_width
 from .base import MaturityScreen
 
@@ -48,13 +48,13 @@ class OverviewScreen(MaturityScreen):
                                         "$text-warning"))
         if res.unknown_answers:
             lines.append(Content.styled(t("ov.unknown", lang, n=len(res.unknown_answers)), "$text-warning"))
-        self.query_one("#ov-summary", Static).update(Content("\n").join(lines))
+        set_content(self.query_one("#ov-summary", Static), Content("\n").join(lines))
         rows = [(cat.domains[d].name.get(lang), agg.level, agg.lowest, False) for d, agg in res.domains.items()]
         rows.append((t("ov.overall", lang), o.level, o.lowest, True))
         self.query_one(LevelChart).show(rows, lang)
-        self.query_one("#ov-header", Static).update(header(name_width(cat, store, lang), lang))
+        set_content(self.query_one("#ov-header", Static), header(name_width(cat, store, lang), lang), layout=False)
         table = self.query_one(ScopeTable)
-        table.border_title = t("ov.hint", lang)
+        set_title(table, t("ov.hint", lang))
         table.show(store, lang)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

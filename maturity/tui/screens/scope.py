@@ -13,7 +13,7 @@ from ..i18n import t
 from ..state import ANSWER_KEYS, scope_order, set_answer, set_note
 from ..widgets.criteria import CriteriaList, CriterionDetail
 from ..widgets.explain import ExplainPanel
-from ..widgets.render import STAGE_STYLES, ladder
+from ..widgets.render import STAGE_STYLES, ladder, set_content, set_title
 from ..widgets.scope_list import ScopeList
 from .base import MaturityScreen
 from .dialogs import NoteDialog, ReasonDialog
@@ -78,14 +78,14 @@ class ScopeScreen(MaturityScreen):
     def refresh_view(self) -> None:
         store, lang, scope = self.store, self.lang, self.scope
         self.query_one(ScopeList).show(store, lang, scope)
-        self.query_one(ScopeList).border_title = t("sc.scopes", lang)
-        self.query_one(ExplainPanel).border_title = t("sc.explain", lang)
+        set_title(self.query_one(ScopeList), t("sc.scopes", lang))
+        set_title(self.query_one(ExplainPanel), t("sc.explain", lang))
         if scope is None:
-            self.query_one("#sc-head", Static).update(t("sc.no_scopes", lang))
+            set_content(self.query_one("#sc-head", Static), Content(t("sc.no_scopes", lang)))
             return
-        self.query_one("#sc-head", Static).update(scope_head(store, scope, lang))
+        set_content(self.query_one("#sc-head", Static), scope_head(store, scope, lang), layout=False)
         crit_list = self.query_one(CriteriaList)
-        crit_list.border_title = t("sc.criteria", lang)
+        set_title(crit_list, t("sc.criteria", lang))
         crit_list.show(store, scope, lang, keep=store.current_criterion)
         store.current_criterion = crit_list.highlighted_id
         self.query_one(CriterionDetail).show(store, scope, store.current_criterion, lang)

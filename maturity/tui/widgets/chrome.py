@@ -17,7 +17,10 @@ NAV = (("overview", "o"), ("scope", "s"), ("workshop", "w"), ("roadmap", "r"), (
 class TopBar(Static):
     """Client — system · overall level · lowest stage · completeness · the saved mark."""
 
+    _args: tuple | None = None
+
     def show(self, store, lang: str, save_state: str) -> None:
+        self._args = (store, lang, save_state)
         a = store.assessment
         o = store.analysis.result.overall
         mark = {
@@ -25,17 +28,26 @@ class TopBar(Static):
             "saving": Content.styled(f"… {t('saving', lang)}", "$text-warning"),
             "error": Content.styled(f"✘ {t('not_saved', lang)}", "$text-error bold"),
         }[save_state]
-        parts = [
-            Content.styled(f" {t('app.title', lang)} ", "bold reverse"), " ",
-            Content.styled(a.meta.client, "bold"),
-        ]
-        if a.meta.system:
-            parts += [" — ", user(a.meta.system)]
-        parts += ["  │ ", Content.styled(t("ov.overall", lang) + " ", "dim"),
-                  Content.styled(f"{o.level:.2f}", "bold"), " · ",
-                  Content.styled(stage_word(o.lowest, lang), STAGE_STYLES[o.lowest]),
-                  f" · {o.completeness * 100:.0f}%  │ ", mark, "  ", Content.styled(store.path.name, "dim")]
-        self.update(Content.assemble(*parts))
+        right = Content.assemble(
+            " │ ", (t("ov.overall", lang) + " ", "dim"), (f"{o.level:.2f}", "bold"), " · ",
+            (stage_word(o.lowest, lang), STAGE_STYLES[o.lowest]), f" · {o.completeness * 100:.0f}% │ ", mark, "  ",
+            (store.path.name, "dim"), " ")
+        left = Content.assemble((f" {t('app.title', lang)} ", "bold reverse"), " ", (a.meta.client, "bold"),
+                                *((" — ", user(a.meta.system)) if a.meta.system else ()))
+        width = self.size.width or 140
+        room = max(width - right.cell_length, 10)
+        if left.cell_length > room:  # the client and system give way: the figures and the saved mark stay
+            left = left.truncate(room - 1) + "…"
+        self.set(Content.assemble(left.pad_right(room - left.cell_length), right))
+
+    def on_resize(self) -> None:
+        if self._args is not None:
+            self.show(*self._args)
+
+    def set(self, content: Content) -> None:
+        """Update only when something changed; one line, so no layout is needed."""
+        if not (isinstance(self.visual, Content) and self.visual.is_same(content)):
+            self.update(content, layout=False)
 
 
 class NavBar(Static):
@@ -51,4 +63,4 @@ class NavBar(Static):
             else:
                 piece = piece.stylize("$text-muted")
             parts += [piece, " "]
-        self.update(Content.assemble(*parts))
+        TopBar.set(self, Content.assemble(*parts))

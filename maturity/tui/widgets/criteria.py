@@ -12,7 +12,7 @@ from ...model.content import Stage
 from ..i18n import t
 from ..state import criteria_by_stage
 from .listing import Listing
-from .render import STAGE_STYLES, answer, hang, percent, user
+from .render import STAGE_STYLES, answer, hang, percent, set_content, user
 
 BADGE = 12
 
@@ -75,7 +75,7 @@ class CriterionDetail(Static):
 
     def show(self, store, scope: str, criterion: str | None, lang: str) -> None:
         if criterion is None or criterion not in store.catalogue.criteria.get(scope, {}):
-            self.update(Content.styled(t("sc.no_criterion", lang), "dim"))
+            set_content(self, Content.styled(t("sc.no_criterion", lang), "dim"), layout=False)
             return
         c = store.catalogue.criteria[scope][criterion]
         a = store.assessment
@@ -99,5 +99,5 @@ class CriterionDetail(Static):
             votes = Content(" · ").join(Content.assemble(user(names.get(p, p)), "=", answer(v, lang))
                                         for p, v in sorted(ans.votes.items()))
             lines.append(Content.assemble((t("sc.detail.votes", lang) + ": ", "bold"), votes))
-        self.update(Content("\n").join(lines))
+        set_content(self, Content("\n").join(lines), layout=False)
 

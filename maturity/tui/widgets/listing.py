@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -40,8 +41,9 @@ class Listing(OptionList):
         same_shape = len(options) == len(self.options) and all(
             a.id == b.id and a.disabled == b.disabled for a, b in zip(options, self.options))
         if same_shape:
-            for i, opt in enumerate(options):
-                self.replace_option_prompt_at_index(i, opt.prompt)
+            for i, (new, old) in enumerate(zip(options, self.options)):
+                if not _same(new.prompt, old.prompt):  # an unchanged row keeps its rendering
+                    self.replace_option_prompt_at_index(i, new.prompt)
             if keep is not None:
                 self.highlight_id(keep)
             return
@@ -51,6 +53,31 @@ class Listing(OptionList):
             self.highlight_first()
         self.scroll_to(y=y, animate=False, immediate=True)
         self.scroll_to_highlight()
+
+    def _replace_option_prompt(self, index: int, prompt) -> None:
+        """Replace one row's prompt, re-rendering only that row when its height stays the same.
+
+        OptionList itself drops every row's rendering on any replacement; on the scope screen that is
+        most of the cost of an answer. Falls back to the plain way when anything is unexpected.
+        """
+        try:
+            option = self._options[index]
+            lines = self._line_cache
+            old_height = lines.heights[index]
+            y = lines.index_to_line[index]
+            option._set_prompt(prompt)
+            padding = self.get_component_styles("option-list--option").padding
+            width = self.scrollable_content_region.width - self._get_left_gutter_width()
+            height = self._get_visual(option).get_height(self.styles, width - padding.width) + option._divider
+            if height != old_height:
+                raise LookupError
+            cache = self._option_render_cache
+            for key in [k for k in cache.keys() if k[0] is option]:
+                cache.discard(key)
+            self.refresh_lines(y, height)
+        except Exception:  # noqa: BLE001 - Textual internals moved: do what OptionList does
+            self.get_option_at_index(index)._set_prompt(prompt)
+            self._clear_caches()
 
     def highlight_id(self, option_id: str | None) -> bool:
         if option_id is None:
@@ -74,3 +101,9 @@ class Listing(OptionList):
     def highlighted_id(self) -> str | None:
         opt = self.highlighted_option
         return opt.id if opt is not None and not opt.disabled else None
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, Content) and isinstance(b, Content):
+        return a.is_same(b)
+    return a == b

@@ -90,3 +90,17 @@ def hang(prefix: Content, body: Content | str, width: int) -> Content:
     lines = body.wrap(max(width - indent, 12)) or [Content("")]
     out = [prefix + lines[0]] + [Content(" " * indent) + line for line in lines[1:]]
     return Content("\n").join(out)
+
+
+def set_content(widget, content: Content, layout: bool = True) -> None:
+    """Update a Static only when what it shows changed (an update repaints, and may re-layout, the screen)."""
+    current = widget.visual
+    if isinstance(current, Content) and current.is_same(content):
+        return
+    widget.update(content, layout=layout)
+
+
+def set_title(widget, title: str) -> None:
+    """Set a border title only when it changed (setting it repaints the widget)."""
+    if str(widget.border_title or "") != title:
+        widget.border_title = Content(title)

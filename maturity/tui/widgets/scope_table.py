@@ -44,6 +44,7 @@ class ScopeTable(Listing):
     def show(self, store, lang: str) -> None:
         cat, res = store.catalogue, store.analysis.result
         name_w = name_width(cat, store, lang)
+        cap_w = max(self.text_width() - name_w - sum(w + 1 for _, w in COLS), 6)
         rows: list[Option] = []
         for d, scopes in domain_scopes(cat, store.analysis):
             agg = res.domains[d]
@@ -67,7 +68,7 @@ class ScopeTable(Listing):
                     cell(percent(r.completeness), 7, "" if r.completeness >= 1 else "$text-warning", right=True), " ",
                     cell(stage_word(r.target, lang) if r.target is not None else "—", 12,
                          STAGE_STYLES[r.target] if r.target is not None else "dim"), " ",
-                    (caps or "—", "$text-error" if caps else "dim"),
+                    (fit(caps or "—", cap_w).rstrip(), "$text-error" if caps else "dim"),
                 ), id=sid))
         self.set_rows(rows, keep=store.current_scope if self.highlighted is None else None)
 
