@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", nargs="?", help="an assessment to colour scopes by stage")
     sp.add_argument("--format", "-f", choices=("dot", "mermaid", "json", "svg", "html"), default="mermaid")
     sp.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None, help="language of svg/html labels")
     sub.add_parser("schema", help="print the snapshot's JSON Schema")
     sp = sub.add_parser("open", help="open an assessment in the TUI (a missing file starts a new one)")
     sp.add_argument("file")

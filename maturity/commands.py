@@ -197,12 +197,14 @@ def cmd_graph(args) -> int:
 
     cat = catalogue_for(args)
     result = None
+    lang = args.lang or "en"
     if args.file:
         from .engine.scoring import score
 
         _, a = load(args)
         result = score(cat, a)
-    text = render_graph(cat, result, args.format)
+        lang = args.lang or a.meta.language
+    text = render_graph(cat, result, args.format, lang)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(args.output)

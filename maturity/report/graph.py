@@ -23,7 +23,7 @@ def _dot_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def render_graph(cat, result=None, fmt: str = "mermaid") -> str:
+def render_graph(cat, result=None, fmt: str = "mermaid", lang: str = "en") -> str:
     data = graph_data(cat, result)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -47,4 +47,4 @@ def render_graph(cat, result=None, fmt: str = "mermaid") -> str:
         return "\n".join(lines)
     from .svg import render_svg_graph
 
-    return render_svg_graph(cat, result, html=(fmt == "html"))
+    return render_svg_graph(cat, result, html=(fmt == "html"), lang=lang)

@@ -222,6 +222,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # help
     "help.title": ("Help", "帮助"),
     "help.global": ("Everywhere", "全局"),
+    "help.answers": ("Answer and vote keys: 1 met · 2 mostly · 3 partly · 4 not met · 5 n/a · 0 clear.",
+                     "作答与投票按键：1 满足 · 2 基本满足 · 3 部分满足 · 4 不满足 · 5 不适用 · 0 清除。"),
     "help.scale": ("Answer scale: met 1.0 · mostly 0.8 · partly 0.5 · not met 0 · n/a left out (needs a reason) · "
                    "unanswered left out and counted against completeness.",
                    "作答分值：满足 1.0 · 基本满足 0.8 · 部分满足 0.5 · 不满足 0 · 不适用不计分（需填写原因）· 未作答不计分并计入完成度。"),
@@ -229,6 +231,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "每次修改都会立即保存到 {file}。ctrl+z 撤销，ctrl+y 重做。"),
     "help.palette": ("ctrl+p opens the command palette: jump to a scope, set a target, switch language, export a report.",
                      "ctrl+p 打开命令面板：跳转到范畴、设定目标、切换语言、导出报告。"),
+    "help.mouse": ("The mouse works too: click a screen's name on the second line, a row to pick it, again to open it.",
+                   "也可以用鼠标：点击第二行的界面名称切换界面，点击一行选中，再点一次打开。"),
     # palette
     "cmd.goto": ("Go to: {screen}", "前往：{screen}"),
     "cmd.jump": ("Jump to scope: {scope}", "跳转到范畴：{scope}"),

@@ -13,8 +13,8 @@ from .listing import Listing
 from .render import ANSWER_MARKS, ANSWER_STYLES, answer, cell, fit
 
 VOTE_W = 11
-SETTLED_W = 12
-SPREAD_W = 7
+SETTLED_W = 11
+SPREAD_W = 5
 
 
 CURRENT = "on $primary-muted"
@@ -42,7 +42,7 @@ class VotesGrid(Listing):
     def columns(self, people: int) -> tuple[int, int]:
         """(criterion column, vote column) widths that fill the row exactly."""
         avail = self.text_width() - SETTLED_W - SPREAD_W - 4
-        vote_w = VOTE_W if people == 0 else max(3, min(VOTE_W, (avail - 24) // people - 1))
+        vote_w = VOTE_W if people == 0 else max(3, min(VOTE_W, (avail - 20) // people - 1))
         return max(avail - people * (vote_w + 1), 8), vote_w
 
     def header(self, store, lang: str, voter: int) -> Content:
