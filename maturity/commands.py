@@ -165,7 +165,9 @@ def cmd_validate(args) -> int:
         for p in found:
             print(f"{p.severity}: {p.line()}")
         errors = sum(1 for p in found if p.severity == "error")
-        print(f"{args.file}: {errors} problems, {len(found) - errors} warnings" if found else f"{args.file}: no problems")
+        warnings = len(found) - errors
+        print(f"{args.file}: {errors} problem{'' if errors == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}"
+              if found else f"{args.file}: no problems")
     return EXIT_FINDINGS if found else EXIT_OK
 
 
@@ -206,7 +208,9 @@ def cmd_graph(args) -> int:
         lang = args.lang or a.meta.language
     text = render_graph(cat, result, args.format, lang)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from .report.writer import write_text
+
+        write_text(Path(args.output), text if text.endswith("\n") else text + "\n")
         print(args.output)
     else:
         print(text)

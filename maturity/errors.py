@@ -72,8 +72,8 @@ def _loc_to_key(loc, data, prefix: str) -> str:
             parts[-1:] = [f"{parts[-1]}[{label}]"] if parts else [f"[{label}]"]
         else:
             key = str(item)
-            if key in ("function-after[_not_empty()]",) or key.startswith(("function-", "literal[", "constrained-")):
-                continue
+            if key == "[key]" or key.startswith(("function-", "literal[", "constrained-")):
+                continue  # "[key]": the error is about the key just named, not a key called [key]
             node = node.get(key) if isinstance(node, dict) else None
             parts.append(_quote_key(key))
     return ".".join(parts)

@@ -40,6 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason": ("reason", "理由"),
     "now": ("now", "现在"),
     "next": ("next stage", "下一阶段"),
+    "no_indicators": ("None yet: no scope is within one stage of where its indicators become measurable (usually online).",
+                      "暂无：还没有业务范畴接近其指标可度量的阶段（通常是在线化）。"),
     "more_indicators": ("… {n} more (use --format json for all)", "……另有 {n} 个（--format json 查看全部）"),
     "pairs_head": ("Behaviour → result to start proving", "需要开始证明的“行为 → 结果”"),
     "disagreements_head": ("Disagreements to settle", "待统一的分歧"),

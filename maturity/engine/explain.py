@@ -8,6 +8,16 @@ ZH_STAGE = ("线下", "结构化", "在线化", "数字化", "智能化")
 EN_STAGE = ("offline", "structured", "online", "digital", "intelligent")
 
 
+ANSWER_WORDS = {"met": ("met", "满足"), "mostly": ("mostly", "基本满足"), "partly": ("partly", "部分满足"),
+                "not_met": ("not met", "不满足"), "n/a": ("n/a", "不适用"), None: ("unanswered", "未作答")}
+
+
+def answer_word(word: str | None, lang: str = "en") -> str:
+    """An answer (``not_met``, None for unanswered) in words of ``lang``."""
+    en, zh = ANSWER_WORDS.get(word, (str(word), str(word)))
+    return zh if lang == "zh" else en
+
+
 def stage_word(i: int, lang: str = "en") -> str:
     return (ZH_STAGE if lang == "zh" else EN_STAGE)[i]
 
@@ -52,8 +62,7 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
         lines.append(head)
         for c in todo:
             text = crit[c.criterion].text.get(lang)
-            ans = c.answer or ("未作答" if zh else "unanswered")
-            lines.append(f"  · [{ans}] {text}")
+            lines.append(f"  · [{answer_word(c.answer, lang)}] {text}")
         for cap in (c for c in r.caps if c.stage == nxt):
             lines.append("  · " + _cap_text(cap, lang))
         if not todo and not any(c.stage == nxt for c in r.caps):
@@ -77,6 +86,9 @@ def _stage_verdict(s, threshold: float, lang: str) -> str:
 def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
     """One line: what decided the stage — the threshold, the completeness gate, or a dependency."""
     zh = lang == "zh"
+    if not r.active:
+        return ("画像规则关闭了该范畴：不计入任何汇总。" if zh else
+                "Switched off by the profile: left out of every figure.")
     if r.reached >= TOP:
         return "已达到最高阶段。" if zh else "Reached the top stage."
     nxt = r.reached + 1

@@ -101,11 +101,21 @@ def proof_pairs(catalogue, result: AssessmentResult, tracked: set[str]) -> list[
         biz = next((i for i in inds if i.type == "business"), None)
         if work and biz:
             name = catalogue.scopes[r.scope].name
+            lower = biz.direction == "lower"
+            drives_en = "brings down" if lower else "drives up"
+            drives_zh = "能降低" if lower else "能提升"
             out.append(ProofPair(r.scope, f"{r.scope}.{work.id}", f"{r.scope}.{biz.id}", Text(
-                en=f"{name.en} is not yet digital: record {work.name.en.lower()} now and keep proving it drives "
-                   f"{biz.name.en.lower()}.",
-                zh=f"{name.zh}尚未数字化：先记录{work.name.zh}，用系统数据持续证明它带来{biz.name.zh}。")))
+                en=f"{name.en} is not yet digital: record {_in_sentence(work.name.en)} now and keep proving it "
+                   f"{drives_en} {_in_sentence(biz.name.en)}.",
+                zh=f"{name.zh}尚未数字化：先记录{work.name.zh}，用系统数据持续证明它{drives_zh}{biz.name.zh}。")))
     return out
+
+
+def _in_sentence(name: str) -> str:
+    """A name inside a sentence: its first letter lower-cased, unless it starts an acronym (QA, SLA, CRM)."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _reason(catalogue, r, ind, rel: str, now: bool) -> Text:

@@ -6,6 +6,8 @@ import re
 
 from ..engine.explain import stage_word
 from ..i18n import tr
+from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
+from ..model.questions import PERSPECTIVES
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 
@@ -24,7 +26,8 @@ def score_markdown(cat, an, lang: str) -> str:
     o = res.overall
     out = [f"# {md_escape(a.meta.client)}", "",
            md_escape(tr("overall_line", lang, level=o.level, lowest=stage_word(o.lowest, lang),
-                        complete=o.completeness * 100, perspective=a.meta.perspective)), ""]
+                        complete=o.completeness * 100,
+                        perspective=PERSPECTIVES[a.meta.perspective].get(lang))), ""]
     for d, agg in res.domains.items():
         out += [f"## {md_escape(cat.domains[d].name.get(lang))} — {agg.level:.2f}", "",
                 _row(tr(k, lang) for k in ("scope", "stage", "level", "completeness", "target", "capped_by")),
@@ -32,8 +35,9 @@ def score_markdown(cat, an, lang: str) -> str:
         for s in cat.domains[d].scopes:
             r = res.scopes[f"{d}.{s.id}"]
             caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by)
-            out.append(_row([md_escape(s.name.get(lang)), stage_word(r.reached, lang), f"{r.level:.2f}",
-                             f"{r.completeness * 100:.0f}%",
+            off = "" if r.active else f" ({tr('off', lang)})"
+            out.append(_row([md_escape(s.name.get(lang) + off), stage_word(r.reached, lang), f"{r.level:.2f}",
+                             f"{r.completeness * 100:.0f}%" if r.active else "—",
                              stage_word(r.target, lang) if r.target is not None else "—", md_escape(caps) or "—"]))
         out.append("")
     return "\n".join(out)
@@ -64,9 +68,27 @@ def advice_markdown(cat, an, lang: str) -> str:
            md_escape(tr("stance_line", lang, current=STANCE_LABELS[s.current].get(lang),
                         capable=STANCE_LABELS[s.capable].get(lang), recommended=STANCE_LABELS[s.recommended].get(lang))), ""]
     out += [f"- ⚠ {md_escape(w.get(lang))}" for w in s.warnings]
+    out += [f"- {md_escape(tr('to_move_up', lang))}: {md_escape(m.get(lang))}" for m in s.missing]
+    if s.single_points:
+        names = ", ".join(cat.scopes[p].name.get(lang) for p in s.single_points)
+        out.append(f"- ★ {md_escape(tr('single_points', lang))}{'：' if lang == 'zh' else ': '}{md_escape(names)}")
+    if s.unanswered:
+        out.append(f"- {md_escape(tr('team_unanswered', lang))}: {md_escape(', '.join(s.unanswered))}")
     out += ["", f"## {tr('indicators_head', lang)}", "",
             _row(tr(k, lang) for k in ("indicator", "scope", "type", "relation", "reason")), _row("---" for _ in range(5))]
     for a in an.indicators:
-        out.append(_row([md_escape(cat.indicators[a.indicator].name.get(lang)), md_escape(a.scope), a.type, a.relation,
+        out.append(_row([md_escape(cat.indicators[a.indicator].name.get(lang)),
+                         md_escape(cat.scopes[a.scope].name.get(lang)),
+                         INDICATOR_TYPE_LABELS[a.type].get(lang), RELATION_LABELS[a.relation].get(lang),
                          md_escape(a.reason.get(lang))]))
+    if not an.indicators:
+        out[-2:] = [md_escape(tr("no_indicators", lang))]
+    if an.pairs:
+        out += ["", f"## {tr('pairs_head', lang)}", ""]
+        out += [f"- {md_escape(cat.indicators[p.behaviour].name.get(lang))} → "
+                f"{md_escape(cat.indicators[p.result].name.get(lang))}: {md_escape(p.reason.get(lang))}" for p in an.pairs]
+    if an.disagreements:
+        out += ["", f"## {tr('disagreements_head', lang)}", ""]
+        out += [f"- `{d.scope}.{d.criterion}`: {md_escape(', '.join(f'{p}={v}' for p, v in d.votes))}"
+                for d in an.disagreements]
     return "\n".join(out)

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as T
 
-from ..engine.explain import explain_scope, stage_word
+from ..engine.explain import answer_word, explain_scope, stage_word
 from ..engine.scoring import TOP
 from ..i18n import tr
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
@@ -82,8 +82,7 @@ def print_roadmap(cat, an, lang: str) -> None:
             for s, t in st.waits_on:
                 c.print(T(f"      ⧗ {tr('waits_on', lang)} {s}@{stage_word(t, lang)}"))
             for t in st.todo:
-                ans = t.answer or tr("unanswered", lang)
-                c.print(T(f"      ☐ [{ans}] {crit[t.criterion].text.get(lang)}"))
+                c.print(T(f"      ☐ [{answer_word(t.answer, lang)}] {crit[t.criterion].text.get(lang)}"))
                 c.print(T(f"        → {crit[t.criterion].action.get(lang)}", style="dim"))
             if not st.todo:
                 c.print(T(f"      ✓ {tr('criteria_met_waits', lang)}"))
@@ -117,7 +116,10 @@ def print_advice(cat, an, lang: str) -> None:
         table.add_row(T(f"{ind.name.get(lang)} ({ind.unit})"), T(cat.scopes[a.scope].name.get(lang)),
                       INDICATOR_TYPE_LABELS[a.type].get(lang), RELATION_LABELS[a.relation].get(lang),
                       tr("now" if a.measurable_now else "next", lang), T(a.reason.get(lang)))
-    c.print(table)
+    if an.indicators:
+        c.print(table)
+    else:
+        c.print(T("  " + tr("no_indicators", lang)))
     if len(an.indicators) > 15:
         c.print(T(tr("more_indicators", lang, n=len(an.indicators) - 15), style="dim"))
     if an.pairs:

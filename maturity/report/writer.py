@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from ..engine.analysis import Analysis, analyse
-from ..engine.explain import stage_word
+from ..engine.explain import ANSWER_WORDS, answer_word, stage_word  # noqa: F401 (ANSWER_WORDS re-exported)
 from ..engine.scoring import STAGE_INDEX, STAGE_NAMES, TOP
 from ..errors import Problem, UsageError
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
@@ -150,21 +150,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "contents": ("Contents", "目录"),
 }
 
-ANSWER_WORDS = {"met": ("met", "满足"), "mostly": ("mostly", "基本满足"), "partly": ("partly", "部分满足"),
-                "not_met": ("not met", "不满足"), "n/a": ("n/a", "不适用"), None: ("unanswered", "未作答")}
-
-
 def w(key: str, lang: str = "en", **kw) -> str:
     """A report word or sentence in ``lang``."""
     en, zh = WORDS[key]
     if "n" in kw:
         kw.setdefault("s", "" if kw["n"] == 1 else "s")
     return (zh if lang == "zh" else en).format(**kw)
-
-
-def answer_word(word: str | None, lang: str = "en") -> str:
-    en, zh = ANSWER_WORDS.get(word, (str(word), str(word)))
-    return zh if lang == "zh" else en
 
 
 def stage_label(name: str | None, lang: str = "en") -> str:

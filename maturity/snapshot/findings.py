@@ -18,6 +18,12 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
         if d not in catalogue.domains:
             out.append(Problem(file, "meta.domains", f'domain "{d}" is not provided by any loaded plugin',
                                f"install the plugin maturity-{d}, or load it with -p"))
+    seen_ids: set[str] = set()
+    for i, p in enumerate(a.participants):
+        if p.id in seen_ids:
+            out.append(Problem(file, f"participants[{i}].id", f'"{p.id}" is used by an earlier participant too; '
+                               "their votes cannot be told apart", "give each participant an id of their own"))
+        seen_ids.add(p.id)
     for sid, crits in a.answers.items():
         dom = sid.split(".")[0]
         if sid not in catalogue.scopes:
@@ -61,9 +67,21 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
         elif value not in q.option_ids():
             out.append(Problem(file, f"team.{key}", f'has "{value}", not an answer to this question',
                                f"use one of {list(q.option_ids())}"))
+    from ..engine.scoring import active_domains, profile_weights
+
+    in_scope, _ = active_domains(catalogue, a)
+    weights = profile_weights(catalogue, a.profile)
     for sid in a.targets:
+        where = f'targets."{sid}"'
         if sid not in catalogue.scopes:
-            out.append(Problem(file, f'targets."{sid}"', "names an unknown scope", "check the scope id", W))
+            out.append(Problem(file, where, "names an unknown scope", "check the scope id", W))
+        elif catalogue.scope_domain[sid] not in in_scope:
+            out.append(Problem(file, where, f"names a scope of domain {catalogue.scope_domain[sid]}, which is not in "
+                               "meta.domains; the roadmap leaves it out",
+                               f"add {catalogue.scope_domain[sid]} to meta.domains, or remove the target", W))
+        elif weights[sid][0] == 0:
+            out.append(Problem(file, where, "names a scope the profile switches off; the roadmap leaves it out",
+                               "remove the target, or change the profile answer that switches the scope off", W))
     for ind in a.tracked:
         if ind not in catalogue.indicators:
             out.append(Problem(file, "tracked", f'"{ind}" is not an indicator of the loaded plugins',

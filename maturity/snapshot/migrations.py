@@ -8,10 +8,12 @@ from ..model.assessment import SCHEMA_VERSION
 
 def _v0_to_v1(data: dict) -> dict:
     """Version 0 (pre-release drafts) kept answers as ``answers."scope"."criterion" = "met"``."""
-    answers = {}
-    for sid, crits in (data.get("answers") or {}).items():
-        answers[sid] = {cid: ({"answer": a} if isinstance(a, str) else a) for cid, a in (crits or {}).items()}
-    return {**data, "answers": answers, "schema_version": 1}
+    answers = data.get("answers")
+    if isinstance(answers, dict):  # anything else is left for validation to report with its place
+        answers = {sid: ({cid: ({"answer": a} if isinstance(a, str) else a) for cid, a in crits.items()}
+                         if isinstance(crits, dict) else crits)
+                   for sid, crits in answers.items()}
+    return {**data, "answers": answers if answers is not None else {}, "schema_version": 1}
 
 
 MIGRATIONS = {0: _v0_to_v1}

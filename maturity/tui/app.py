@@ -34,6 +34,8 @@ class MaturityApp(App[int]):
     COMMANDS = App.COMMANDS | {MaturityCommands}
 
     lang: reactive[str] = reactive("en", init=False)
+    freeze_gc = False
+    """Set by run(): freeze the start-up objects after the first frame (not in tests: it is process-wide)."""
 
     def __init__(self, store: Store, lang: str = "en") -> None:
         super().__init__()
@@ -57,8 +59,9 @@ class MaturityApp(App[int]):
         """After the first frame: keep the start-up objects out of the garbage collector's way, so a
         full collection never lands between a key and its redraw."""
         self.first_paint = time.perf_counter() - self.started
-        gc.collect()
-        gc.freeze()
+        if self.freeze_gc:
+            gc.collect()
+            gc.freeze()
 
     def _created(self, assessment) -> None:
         if assessment is None:
@@ -196,6 +199,7 @@ def build_app(path: Path, new: bool = False, lang: str | None = None, plugins: l
 def run(path: Path, new: bool = False, lang: str | None = None, plugins: list[str] | None = None) -> int:
     """``maturity open`` / ``maturity demo``: run the TUI until the consultant quits; returns the exit code."""
     app = build_app(path, new, lang, plugins)
+    app.freeze_gc = True
     try:
         app.run()
     finally:

@@ -59,7 +59,7 @@ def command_text(c: Command, lang: str) -> str:
     if c.palette == "cmd.goto":
         return t("cmd.goto", lang, screen=t(f"screen.{c.id}", lang))
     if c.palette == "cmd.lang":
-        return t("cmd.lang", lang, lang="中文" if lang != "zh" else "English")
+        return t("cmd.lang", lang, language="中文" if lang != "zh" else "English")
     return t(c.palette or f"bind.{c.id}", lang)
 
 
@@ -90,4 +90,15 @@ class MaturityCommands(Provider):
         for text, callback, key in self._hits():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, text=text, help=key or None)
+                yield Hit(score, highlight(matcher, text), callback, text=text, help=key or None)
+
+
+def highlight(matcher, text: str) -> Content:
+    """The hit with the matched letters marked — as plain text: ``Matcher.highlight`` parses markup, and scope
+    names come from plugins."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

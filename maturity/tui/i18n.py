@@ -237,7 +237,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.goto": ("Go to: {screen}", "前往：{screen}"),
     "cmd.jump": ("Jump to scope: {scope}", "跳转到范畴：{scope}"),
     "cmd.target": ("Set target: {scope}", "设定目标：{scope}"),
-    "cmd.lang": ("Switch language: {lang}", "切换语言：{lang}"),
+    "cmd.lang": ("Switch language: {language}", "切换语言：{language}"),
     "cmd.theme": ("Toggle light / dark theme", "切换明/暗主题"),
     "cmd.export": ("Export a report…", "导出报告…"),
     "cmd.help": ("Help: keys and rules", "帮助：按键与规则"),

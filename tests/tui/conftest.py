@@ -184,3 +184,53 @@ def plain(widget) -> str:
 
 def option_texts(option_list) -> list[str]:
     return [str(o.prompt) if not hasattr(o.prompt, "plain") else o.prompt.plain for o in option_list.options]
+
+
+# ---------------------------------------------------------------- SVG snapshots (our own, see docs/tui.md)
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE_ENV = "MATURITY_UPDATE_SNAPSHOTS"
+
+
+def normalise_svg(svg: str, replace: dict[str, str] | None = None) -> str:
+    """What may differ between two runs of the same screen: the generated ids, temporary paths."""
+    import re
+
+    svg = re.sub(r"terminal-\d+", "terminal", svg)
+    for old, new in (replace or {}).items():
+        svg = svg.replace(old, new).replace(old.replace(" ", "&#160;"), new)
+    return svg
+
+
+def svg_lines(svg: str) -> list[str]:
+    """The screen's text, line by line (for a readable failure)."""
+    import html
+    import re
+
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text[^>]*x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return ["".join(t for _, t in sorted(parts)).rstrip() for _, parts in sorted(rows.items())]
+
+
+def assert_snapshot(svg: str, name: str) -> None:
+    """Compare a screenshot with tests/tui/snapshots/NAME.svg; MATURITY_UPDATE_SNAPSHOTS=1 rewrites it."""
+    import difflib
+    import os
+
+    path = SNAPSHOTS / f"{name}.svg"
+    if os.environ.get(UPDATE_ENV) == "1":
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_text(svg, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"no snapshot {path.name}: run `{UPDATE_ENV}=1 .venv/bin/python -m pytest tests/tui`, look at it, "
+                    "and commit it")
+    want = path.read_text(encoding="utf-8")
+    if svg == want:
+        return
+    actual = Path(os.environ.get("TMPDIR", "/tmp")) / f"maturity-snapshot-{name}.actual.svg"
+    actual.write_text(svg, encoding="utf-8")
+    diff = "\n".join(difflib.unified_diff(svg_lines(want), svg_lines(svg), "snapshot", "now", lineterm="", n=1))
+    pytest.fail(f"{name} looks different from {path} (the new screen is in {actual}; "
+                f"if the change is intended, rerun with {UPDATE_ENV}=1):\n{diff or '(only colours or styles differ)'}")

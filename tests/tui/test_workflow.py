@@ -32,9 +32,16 @@ def find_change(store):
     raise AssertionError("the demo has no answer that moves a level and the roadmap")
 
 
-async def go_to(pilot, scope: str, criterion: str) -> None:
-    """Move to a scope and a criterion with keys only: s, ] …, ↓ …"""
+async def go_to(pilot, scope: str, criterion: str, by_keys: bool = False) -> None:
+    """Move to a scope and a criterion: with keys only (s, ] …, ↓ …), or straight there (faster)."""
     app = pilot.app
+    if not by_keys:
+        app.jump(scope, criterion)
+        await pilot.pause()
+        crit_list = app.screen.query_one(CriteriaList)
+        crit_list.focus()
+        assert crit_list.highlighted_id == criterion
+        return
     await pilot.press("s")
     for _ in range(60):
         if app.store.current_scope == scope:
@@ -62,7 +69,7 @@ def test_demo_answer_rescores_redraws_and_saves(demo_file, make_app):
         before_level = store.analysis.result.scopes[scope].level
         before_steps = store.analysis.roadmap.steps
         before_disk = demo_file.read_bytes()
-        await go_to(pilot, scope, cid)
+        await go_to(pilot, scope, cid, by_keys=True)
         assert isinstance(app.screen, ScopeScreen)
         assert f"{before_level:.2f}" in plain(app.screen.query_one("#sc-head"))
         await pilot.press(key)
@@ -188,6 +195,8 @@ def test_explain_blockers_jump(snapshot_file, catalogue, make_app):
         assert panel.has_focus
         ids = [o.id for o in panel.options if not o.disabled]
         assert ids and ids[0].startswith("crit:")
+        # explain_scope's own blocker lines are replaced by the jumpable rows, not shown twice
+        assert not any(o.prompt.plain.startswith("  · ") for o in panel.options if o.disabled)
         panel.highlight_id(ids[0])
         await pilot.press("enter")
         await pilot.pause()

@@ -95,7 +95,7 @@ class AdviceScreen(MaturityScreen):
                            capable=STANCE_LABELS[s.capable].get(lang),
                            recommended=STANCE_LABELS[s.recommended].get(lang)))]
         for w in s.warnings:
-            lines.append(Content.assemble(("⚠ ", "$text-warning bold"), (w.get(lang), "$text-warning")))
+            lines.append(Content.assemble(("⚠\u00a0", "$text-warning bold"), (w.get(lang), "$text-warning")))
         for m in s.missing:
             lines.append(Content.assemble(("· " + t("to_move_up", lang) + ": ", "bold"), m.get(lang)))
         if s.unanswered:

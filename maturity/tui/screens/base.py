@@ -52,7 +52,7 @@ class MaturityScreen(Screen):
         self.show_chrome()
 
     def _state(self) -> tuple:
-        return (self.store.revision, self.lang, self.app.theme, self.store.current_scope)
+        return (self.store.revision, self.lang, self.app.theme, self.store.current_scope, self.store.current_criterion)
 
     def show_chrome(self) -> None:
         if not self.is_mounted or not self.store.ready:

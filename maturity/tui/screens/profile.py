@@ -129,7 +129,7 @@ class ProfileScreen(MaturityScreen):
             lines.append(Content(t("pf.stance_now", lang, capable=STANCE_LABELS[s.capable].get(lang),
                                    recommended=STANCE_LABELS[s.recommended].get(lang))))
             for w in s.warnings:
-                lines.append(Content.assemble(("⚠ ", "$text-warning bold"), (w.get(lang), "$text-warning")))
+                lines.append(Content.assemble(("⚠\u00a0", "$text-warning bold"), (w.get(lang), "$text-warning")))
             for m in s.missing:
                 lines.append(Content.assemble(("· " + t("to_move_up", lang) + ": ", "bold"), m.get(lang)))
         set_content(self.query_one("#pf-effect", Static), Content("\n").join(lines))

@@ -147,7 +147,8 @@ class ScopeScreen(MaturityScreen):
         ids = [o.id for o in crit_list.options if not o.disabled]
         if cid in ids and ids.index(cid) + 1 < len(ids) and new.answer_for(scope, cid) is not None:
             self.store.current_criterion = ids[ids.index(cid) + 1]
-        self.app.change(new)
+        if not self.app.change(new):  # the same answer again: still move on
+            crit_list.highlight_id(self.store.current_criterion)
 
     def action_note(self) -> None:
         cid, scope = self._criterion(), self.scope

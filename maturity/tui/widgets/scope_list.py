@@ -25,10 +25,16 @@ class ScopeList(Listing):
             super().__init__()
             self.scope = scope
 
+    _key: tuple | None = None
+
     def show(self, store, lang: str, current: str | None) -> None:
         cat, res = store.catalogue, store.analysis.result
-        rows = []
         width = self.text_width()
+        key = (lang, width, current, tuple((r.reached, r.capped, r.target, r.active) for r in res.scopes.values()))
+        if key == self._key:  # nothing it shows changed (most answers move no stage)
+            return
+        self._key = key
+        rows = []
         for d, scopes in domain_scopes(cat, store.analysis):
             rows.append(Option(Content.styled(cat.domains[d].name.get(lang), "bold"), id=f"domain:{d}", disabled=True))
             for sid in scopes:

@@ -1,0 +1,85 @@
+"""SVG snapshots of every screen (en, some zh, one light), on the fixed catalogue and a fixed snapshot.
+
+Our own small check (``assert_snapshot`` in conftest): ``App.export_screenshot()`` with the generated
+ids normalised, compared byte for byte with tests/tui/snapshots/*.svg. Why not pytest-textual-snapshot:
+see docs/tui.md. Update after an intended change with ``MATURITY_UPDATE_SNAPSHOTS=1``, then look at
+the files (any browser shows them) before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from maturity.snapshot import load_snapshot, save_snapshot
+from maturity.tui.state import set_answer
+
+from .conftest import assert_snapshot, drive, normalise_svg, settle
+
+
+def capped(a):
+    """care.tickets meets everything up to digital, but sales.leads is not digital: capped at online."""
+    for cid in ("in_system", "daily_use", "complete", "reviewed"):
+        a = set_answer(a, "care.tickets", cid, "met")
+    return a
+
+
+def shoot(make_app, path, catalogue, keys=(), lang=None, theme=None, before=None, scope=None, prepare=None):
+    if prepare is not None:
+        save_snapshot(prepare(load_snapshot(path)), path)
+    app = make_app(path, catalogue, lang=lang)
+    if scope:
+        app.store.current_scope = scope
+
+    async def script(pilot):
+        if theme:
+            app.theme = theme
+        for key in keys:
+            await pilot.press(key)
+        if before:
+            await before(pilot)
+        await settle(pilot)
+        for widget in app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause()
+        return app.export_screenshot()
+
+    return normalise_svg(drive(app, script), {str(path.parent): "TMP"})
+
+
+SCREENS = [
+    ("overview", (), None, None, None, None),
+    ("overview_zh", (), "zh", None, None, None),
+    ("overview_light", (), None, "textual-light", None, None),
+    ("scope", ("s", "down"), None, None, "sales.leads", None),
+    ("scope_zh", ("s", "down"), "zh", None, "sales.leads", None),
+    ("scope_capped", ("s",), None, None, "care.tickets", capped),
+    ("workshop", ("w",), None, None, "sales.leads", None),
+    ("workshop_zh", ("w",), "zh", None, "sales.leads", None),
+    ("roadmap", ("r",), None, None, None, None),
+    ("graph", ("g",), None, None, "sales.leads", None),
+    ("advice", ("a",), None, None, None, None),
+    ("advice_zh", ("a",), "zh", None, None, None),
+    ("profile", ("p", "down", "down", "down", "down"), None, None, None, None),
+    ("profile_team_zh", ("p",) + ("down",) * 8, "zh", None, None, None),
+    ("help", ("question_mark",), None, None, None, None),
+    ("note_dialog", ("s", "n"), None, None, "sales.leads", None),
+]
+
+
+@pytest.mark.parametrize("name,keys,lang,theme,scope,prepare", SCREENS, ids=[s[0] for s in SCREENS])
+def test_screen_looks_the_same(name, keys, lang, theme, scope, prepare, snapshot_file, catalogue, make_app):
+    assert_snapshot(shoot(make_app, snapshot_file, catalogue, keys, lang, theme, scope=scope, prepare=prepare), name)
+
+
+def test_new_assessment_form_looks_the_same(tmp_path, catalogue, make_app):
+    path = tmp_path / "new.toml"
+    app = make_app(path, catalogue, new=True)
+
+    async def script(pilot):
+        await pilot.press(*"Acme 华东")
+        for widget in app.screen.query("Input"):
+            widget.cursor_blink = False
+        await pilot.pause()
+        return app.export_screenshot()
+
+    assert_snapshot(normalise_svg(drive(app, script), {str(tmp_path): "TMP"}), "new_form")
