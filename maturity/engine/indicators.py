@@ -91,7 +91,10 @@ def spread(items: list[IndicatorAdvice], per_scope: int) -> list[IndicatorAdvice
 
 
 def proof_pairs(catalogue, result: AssessmentResult, tracked: set[str]) -> list[ProofPair]:
-    """Below digital, pair a workload indicator with a business one of the same scope to start proving."""
+    """Below digital, pair a workload indicator with a business one of the same scope to start proving.
+
+    Pairs stay even when the client already tracks both figures: tracking is not yet proof.
+    """
     out = []
     for r in result.active_scopes():
         if r.reached >= DIGITAL:

@@ -31,7 +31,7 @@ class Meta(Model):
     assessor: str = ""
     domains: tuple[Id, ...] = ()
     """Domains in scope; empty means every loaded domain."""
-    threshold: float = Field(default=0.8, gt=0, le=1)
+    threshold: float = Field(default=0.8, ge=0.5, le=1)
     """Stage score needed to reach a stage."""
     language: Literal["en", "zh"] = "en"
     notes: str = ""

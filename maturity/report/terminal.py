@@ -32,7 +32,7 @@ def print_score(cat, an, lang: str) -> None:
     c = console()
     a, res = an.assessment, an.result
     o = res.overall
-    c.print(T.assemble((a.meta.client, "bold"), " — ", a.meta.system or "", f"  ({a.meta.date})"))
+    c.print(T.assemble((a.meta.client, "bold"), f" — {a.meta.system}" if a.meta.system else "", f"  ({a.meta.date})"))
     c.print(T(tr("overall_line", lang, level=o.level, lowest=stage_word(o.lowest, lang), complete=o.completeness * 100,
                  perspective=PERSPECTIVES[a.meta.perspective].get(lang))))
     for d, agg in res.domains.items():
