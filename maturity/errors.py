@@ -18,7 +18,7 @@ class Problem:
     def line(self) -> str:
         place = f"{self.file}: {self.where}" if self.where else self.file
         fix = f" — {self.fix}" if self.fix else ""
-        return f"{place}: {self.what}{fix}"
+        return f"{place}: {self.what}{fix}" if place else f"{self.what}{fix}"
 
     def __str__(self) -> str:
         return self.line()

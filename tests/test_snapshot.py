@@ -110,3 +110,9 @@ def test_demo_snapshot_loads_and_round_trips(tmp_path):
     f = tmp_path / "demo.toml"
     save_snapshot(a, f)
     assert load_snapshot(f) == a
+
+
+def test_problem_without_a_file_has_no_dangling_colon():
+    from maturity.errors import Problem
+
+    assert Problem("", "", "the demo was not found", "run from a clone").line() == "the demo was not found — run from a clone"
