@@ -113,44 +113,36 @@ def _md(text: str) -> str:
     return md_escape(text)
 
 
-def cmd_roadmap(args) -> int:
+def _analysed_output(args, data_fn, markdown_name: str, terminal_name: str) -> int:
+    """The shared shape of roadmap and advise: load, analyse, then JSON, Markdown or terminal text."""
     from .engine.analysis import analyse
-    from .report.data import roadmap_data
 
     cat, a = load(args)
     lang = _lang(args, a)
     an = analyse(cat, a)
     if args.format == "json":
-        return _emit_json(roadmap_data(cat, an, lang))
+        return _emit_json(data_fn(cat, an, lang))
     if args.format == "markdown":
-        from .report.markdown import roadmap_markdown
+        from .report import markdown
 
-        print(roadmap_markdown(cat, an, lang))
+        print(getattr(markdown, markdown_name)(cat, an, lang))
         return EXIT_OK
     from .report import terminal
 
-    terminal.print_roadmap(cat, an, lang)
+    getattr(terminal, terminal_name)(cat, an, lang)
     return EXIT_OK
+
+
+def cmd_roadmap(args) -> int:
+    from .report.data import roadmap_data
+
+    return _analysed_output(args, roadmap_data, "roadmap_markdown", "print_roadmap")
 
 
 def cmd_advise(args) -> int:
-    from .engine.analysis import analyse
     from .report.data import advice_data
 
-    cat, a = load(args)
-    lang = _lang(args, a)
-    an = analyse(cat, a)
-    if args.format == "json":
-        return _emit_json(advice_data(cat, an, lang))
-    if args.format == "markdown":
-        from .report.markdown import advice_markdown
-
-        print(advice_markdown(cat, an, lang))
-        return EXIT_OK
-    from .report import terminal
-
-    terminal.print_advice(cat, an, lang)
-    return EXIT_OK
+    return _analysed_output(args, advice_data, "advice_markdown", "print_advice")
 
 
 def cmd_validate(args) -> int:

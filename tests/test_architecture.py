@@ -63,3 +63,10 @@ def test_builtin_plugins_use_only_the_public_api():
         for i in imports(p):
             if i.startswith("maturity") and not i.startswith("maturity_"):
                 assert i == "maturity", f"{p}: imports {i}; plugins use only `from maturity import …`"
+
+
+def test_every_public_name_resolves():
+    import maturity
+
+    for name in maturity.__all__:
+        assert getattr(maturity, name) is not None, name

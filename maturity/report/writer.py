@@ -9,14 +9,13 @@ escaped for its format where it is written out.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import unicodedata
 from pathlib import Path
 
 from ..engine.analysis import Analysis, analyse
 from ..engine.explain import ANSWER_WORDS, answer_word, stage_word  # noqa: F401 (ANSWER_WORDS re-exported)
 from ..engine.scoring import STAGE_INDEX, STAGE_NAMES, TOP
+from ..atomic import write_atomic
 from ..errors import Problem, UsageError
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
 from ..model.questions import PERSPECTIVES, STANCE_LABELS, TEAM_QUESTIONS
@@ -560,25 +559,8 @@ def render(data: dict, fmt: str, cat=None, a=None) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write atomically (temporary file beside it, then rename); a one-line UsageError if it cannot."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
-                                 "check that the folder exists and is writable")) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise UsageError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
-                                 "check the path and the disk")) from None
+    """Write atomically; a one-line UsageError if it cannot."""
+    write_atomic(path, text.encode("utf-8"), UsageError)
 
 
 def export(catalogue, assessment, out_path: Path, lang: str) -> Path:

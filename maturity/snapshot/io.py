@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import tomli_w
 from pydantic import ValidationError
 
+from ..atomic import write_atomic
 from ..errors import Problem, SnapshotError, pydantic_problems
 from ..model.assessment import Assessment
 from ..tomlio import read_toml
@@ -72,34 +71,4 @@ def dumps(a: Assessment) -> str:
 
 def save_snapshot(a: Assessment, path) -> None:
     """Write atomically: a temporary file in the same folder, flushed and fsynced, then os.replace."""
-    path = Path(path)
-    text = dumps(a).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise SnapshotError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
-                                    "check the folder exists and is writable")) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode if mode is not None else 0o644)
-        os.replace(tmp, path)
-        try:
-            dfd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise SnapshotError(Problem(str(path), "", f"cannot be written ({exc.strerror or exc})",
-                                    "check the disk and permissions")) from None
+    write_atomic(path, dumps(a).encode("utf-8"), SnapshotError)
