@@ -17,7 +17,6 @@ import importlib
 import importlib.util
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from .cli import EXIT_FINDINGS, EXIT_OK
 from .errors import MaturityError, Problem, UsageError
 
 

@@ -96,7 +96,7 @@ def content_changes(catalogue, a: Assessment, file: str) -> list[Problem]:
     for name, rec in a.plugins.items():
         info = catalogue.plugin(name)
         if info is None or info.status != "on":
-            out.append(Problem(file, f"plugins.{name}", f"was used to save this snapshot but is not loaded",
+            out.append(Problem(file, f"plugins.{name}", "was used to save this snapshot but is not loaded",
                                f"install or load plugin {name}", "warning"))
         elif info.fingerprint != rec.fingerprint:
             out.append(Problem(file, f"plugins.{name}",
