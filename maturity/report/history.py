@@ -43,10 +43,27 @@ def snapshot_files(paths) -> list[Path]:
 
 
 def collect(paths, warn: bool = False) -> list[tuple[Path, object]]:
-    """Load every snapshot (migrating old schemas) and sort them by ``meta.date``, then by file name."""
+    """Load every snapshot (migrating old schemas) and sort them by ``meta.date``, then by file name.
+
+    A file named explicitly must load. A broken file found by scanning a folder is skipped with a
+    one-line warning on stderr, so one bad file does not hide a client's whole history.
+    """
+    import sys
+
+    from ..errors import SnapshotError
     from ..snapshot import load_snapshot
 
-    entries = [(p, load_snapshot(p)) for p in snapshot_files(paths)]
+    named = {Path(p).resolve() for p in paths if not Path(p).is_dir()}
+    entries = []
+    for p in snapshot_files(paths):
+        try:
+            entries.append((p, load_snapshot(p)))
+        except SnapshotError as exc:
+            if p.resolve() in named:
+                raise
+            print(f"maturity: skipped {exc.problems[0].line()}", file=sys.stderr)
+    if not entries:
+        raise UsageError(Problem(", ".join(map(str, paths)), "", "holds no readable snapshot", "fix the files listed above"))
     entries.sort(key=lambda e: (e[1].meta.date, e[0].name))
     return entries
 
