@@ -116,3 +116,11 @@ def test_problem_without_a_file_has_no_dangling_colon():
     from maturity.errors import Problem
 
     assert Problem("", "", "the demo was not found", "run from a clone").line() == "the demo was not found — run from a clone"
+
+
+def test_missing_date_is_a_warning(cat):
+    a = loads('schema_version = 1\n[meta]\nclient = "No date"\n')
+    dated = loads('schema_version = 1\n[meta]\nclient = "Dated"\ndate = 2026-01-02\n')
+    assert [p.where for p in findings(cat, a, "s.toml")] == ["meta.date"]
+    assert findings(cat, dated, "s.toml") == []
+    assert "date" in loads(dumps(a)).meta.model_fields_set, "saving writes the date down"

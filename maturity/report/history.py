@@ -54,16 +54,18 @@ def collect(paths, warn: bool = False) -> list[tuple[Path, object]]:
     from ..snapshot import load_snapshot
 
     named = {Path(p).resolve() for p in paths if not Path(p).is_dir()}
-    entries = []
+    entries, skipped = [], []
     for p in snapshot_files(paths):
         try:
             entries.append((p, load_snapshot(p)))
         except SnapshotError as exc:
             if p.resolve() in named:
                 raise
-            print(f"maturity: skipped {exc.problems[0].line()}", file=sys.stderr)
+            skipped.append(exc.problems[0])
     if not entries:
-        raise UsageError(Problem(", ".join(map(str, paths)), "", "holds no readable snapshot", "fix the files listed above"))
+        raise SnapshotError(skipped)
+    for problem in skipped:
+        print(f"maturity: skipped {problem.line()}", file=sys.stderr)
     entries.sort(key=lambda e: (e[1].meta.date, e[0].name))
     return entries
 

@@ -14,6 +14,9 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
     """
     out: list[Problem] = []
     W = "warning"
+    if "date" not in a.meta.model_fields_set:
+        out.append(Problem(file, "meta.date", f"is missing, so today's date ({a.meta.date}) stands in and moves every day",
+                           "add date = YYYY-MM-DD, the day of the assessment", W))
     for d in a.meta.domains:
         if d not in catalogue.domains:
             out.append(Problem(file, "meta.domains", f'domain "{d}" is not provided by any loaded plugin',

@@ -35,6 +35,7 @@ SNAPSHOT = textwrap.dedent('''\
     schema_version = 1
     [meta]
     client = "Broken Co."
+    date = 2026-11-01
     domains = ["crm"]
     [answers."crm.leads".definition_signed]
     answer = "met"

@@ -90,6 +90,7 @@ def test_validate_summary_counts_agree_in_number(tmp_path):
         schema_version = 1
         [meta]
         client = "X"
+        date = 2026-11-01
         domains = ["crm"]
         [targets]
         "crm.nosuch" = "online"
