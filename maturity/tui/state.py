@@ -261,6 +261,14 @@ class Store:
         self._set(a)
         return True
 
+    def select_scope(self, scope: str) -> bool:
+        """Make ``scope`` the current one (its criterion cursor reset); False when it already was."""
+        if scope == self.current_scope:
+            return False
+        self.current_scope = scope
+        self.current_criterion = None
+        return True
+
     def undo(self) -> bool:
         if not self._undo:
             return False

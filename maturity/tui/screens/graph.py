@@ -98,9 +98,7 @@ class GraphScreen(MaturityScreen):
         set_content(self.query_one("#gr-layers", Static), Content.assemble(*parts).rstrip())
 
     def on_scope_list_picked(self, event: ScopeList.Picked) -> None:
-        if event.scope != self.store.current_scope:
-            self.store.current_scope = event.scope
-            self.store.current_criterion = None
+        if self.store.select_scope(event.scope):
             self.redraw()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -93,9 +93,7 @@ class ScopeScreen(MaturityScreen):
 
     # following the lists ------------------------------------------------
     def on_scope_list_picked(self, event: ScopeList.Picked) -> None:
-        if event.scope != self.store.current_scope:
-            self.store.current_scope = event.scope
-            self.store.current_criterion = None
+        if self.store.select_scope(event.scope):
             self.redraw()
 
     def on_scope_list_chosen(self, event: ScopeList.Chosen) -> None:
