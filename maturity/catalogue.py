@@ -100,8 +100,10 @@ def build_catalogue(contributions) -> Catalogue:
         changed = False
         known_scopes = {f"{d.id}.{s.id}" for ds in accepted.values() for d in ds for s in d.scopes}
         known_domains = {d.id for ds in accepted.values() for d in ds}
+        known_criteria = {f"{d.id}.{s.id}": {c.id for c in s.criteria}
+                          for ds in accepted.values() for d in ds for s in d.scopes}
         for name in list(accepted):
-            bad = _unknown_references(accepted[name], known_scopes, known_domains)
+            bad = _unknown_references(accepted[name], known_scopes, known_domains, known_criteria)
             if bad:
                 info = next(p for p in plugins if p.name == name)
                 _off(info, bad[0].line())
@@ -148,7 +150,8 @@ def _off(info: PluginInfo, reason: str) -> None:
     info.reason = reason
 
 
-def _unknown_references(domains: list[Domain], known_scopes: set[str], known_domains: set[str]) -> list[Problem]:
+def _unknown_references(domains: list[Domain], known_scopes: set[str], known_domains: set[str],
+                        known_criteria: dict[str, set[str]] | None = None) -> list[Problem]:
     """Dependencies or rules that name a scope of a loaded domain that does not exist (an error)."""
     out = []
     for d in domains:
@@ -164,6 +167,12 @@ def _unknown_references(domains: list[Domain], known_scopes: set[str], known_dom
                 if dom in known_domains and ref not in known_scopes:
                     out.append(Problem(f"{d.id}/domain.toml", f"profile_rules[{i}].scopes",
                                        f'unknown scope "{ref}"', f"name a scope that domain {dom} provides"))
+            for ref in rule.criteria:
+                dom, sid, cid = ref.split(".")
+                scope = known_criteria.get(f"{dom}.{sid}") if known_criteria is not None else None
+                if dom in known_domains and known_criteria is not None and (scope is None or cid not in scope):
+                    out.append(Problem(f"{d.id}/domain.toml", f"profile_rules[{i}].criteria",
+                                       f'unknown criterion "{ref}"', f"name a criterion that domain {dom} provides"))
     return out
 
 

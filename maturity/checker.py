@@ -230,6 +230,10 @@ def _cross_references(loaded, other_domains: dict) -> list[Problem]:
                 p = check(ref, d.id, f"{label}/domain.toml", f"profile_rules[{i}].scopes")
                 if p:
                     out.append(p)
+            for ref in rule.criteria:
+                p = check(ref.rsplit(".", 1)[0], d.id, f"{label}/domain.toml", f"profile_rules[{i}].criteria")
+                if p:
+                    out.append(p)
     return out
 
 

@@ -162,6 +162,13 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
                 if item.id in ids:
                     out.append(Problem(f, f'{kind}[id="{item.id}"]', "duplicate id", "give each one its own id"))
                 ids.add(item.id)
+        crit_ids = {c.id for c in scope.criteria}
+        for ind in scope.indicators:
+            for key in ("practice", "by_construction"):
+                for cid in getattr(ind, key):
+                    if cid not in crit_ids:
+                        out.append(Problem(f, f'indicators[id="{ind.id}"].{key}', f'unknown criterion "{cid}"',
+                                           f"name a criterion of this scope: {', '.join(sorted(crit_ids))}"))
         present = {c.stage for c in scope.criteria}
         for stage in ("structured", "online", "digital", "intelligent"):
             if stage not in present:
@@ -216,6 +223,11 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
             if d == domain.id and sid not in seen_scopes:
                 out.append(Problem(f"{base}/domain.toml", f"{where}.scopes", f'unknown scope "{s}"',
                                    "name a scope of this domain"))
+        own_crits = {f"{domain.id}.{sc.id}.{c.id}" for sc in domain.scopes for c in sc.criteria}
+        for ref in rule.criteria:
+            if ref.split(".")[0] == domain.id and ref not in own_crits:
+                out.append(Problem(f"{base}/domain.toml", f"{where}.criteria", f'unknown criterion "{ref}"',
+                                   "name a criterion of this domain as domain.scope.criterion"))
     return out
 
 

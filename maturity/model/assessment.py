@@ -17,6 +17,13 @@ Perspective = Literal["marketing", "b2b", "enterprise_service", "back_office"]
 IndicatorRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
 
 
+def profile_answers(value) -> tuple[str, ...]:
+    """One profile value (a word or a list of words) as a tuple of answers."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -69,7 +76,8 @@ class Assessment(Model):
     meta: Meta
     plugins: dict[str, PluginRecord] = Field(default_factory=dict)
     """Each plugin's version and content fingerprint when this was saved."""
-    profile: dict[Id, Id] = Field(default_factory=dict)
+    profile: dict[Id, Id | tuple[Id, ...]] = Field(default_factory=dict)
+    """Profile answers by question; a list where the question takes several answers."""
     team: dict[Id, Id] = Field(default_factory=dict)
     targets: dict[ScopeRef, AnyStageName] = Field(default_factory=dict)
     participants: tuple[Participant, ...] = ()
@@ -77,6 +85,10 @@ class Assessment(Model):
     """Criterion answers by scope id, then criterion id."""
     tracked: tuple[IndicatorRef, ...] = ()
     """Indicators the client already tracks."""
+
+    def profile_answers(self, question: str) -> tuple[str, ...]:
+        """The client's answers to a profile question, always as a tuple (empty when unanswered)."""
+        return profile_answers(self.profile.get(question))
 
     def answer_for(self, scope: str, criterion: str) -> Answer | None:
         return self.answers.get(scope, {}).get(criterion)

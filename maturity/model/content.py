@@ -5,13 +5,16 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """A local identifier: lower case letters, digits and underscores, starting with a letter."""
 
 ScopeRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
 """A full scope id, ``domain.scope`` (e.g. ``crm.leads``)."""
+
+CriterionRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+"""A full criterion id, ``domain.scope.criterion`` (e.g. ``crm.customers.territories_defined``)."""
 
 
 class Frozen(BaseModel):
@@ -64,6 +67,16 @@ RELATION_ORDER: tuple[Relation, ...] = ("direct", "positive", "transparency", "u
 """Relations from strongest to weakest."""
 Direction = Literal["higher", "lower"]
 
+ANSWER_ANCHORS: dict[str, Text] = {
+    "met": Text(en="holds everywhere it applies: ≥ 95% of the records, teams or cases",
+                zh="在适用范围内全面成立：≥95% 的记录、团队或案例"),
+    "mostly": Text(en="holds for ≥ 80% of them", zh="≥80% 成立"),
+    "partly": Text(en="holds for ≥ 50% of them, or in some teams only", zh="≥50% 成立，或只在部分团队成立"),
+    "not_met": Text(en="holds for fewer than half, or nowhere", zh="不到一半成立，或完全没有"),
+    "n/a": Text(en="does not apply to this business (give the reason)", zh="不适用于该业务（需说明原因）"),
+}
+"""What each answer grade means, by coverage: the same everywhere unless a criterion says otherwise."""
+
 INDICATOR_TYPE_LABELS = {
     "business": Text(en="business", zh="业务指标"),
     "workload": Text(en="workload", zh="作业量"),
@@ -93,6 +106,10 @@ class Criterion(Frozen):
     """The next step when it is unmet, for the client's to-do list."""
     weight: float = Field(default=1.0, gt=0, le=5)
     """1 by default; 2 for a key criterion; 0.5 for a nice-to-have."""
+    anchors: Text | None = None
+    """For a criterion with its own threshold: what met, mostly, partly and not met mean for it
+    (e.g. "met: ≥ 95% of leads have an owner · mostly ≥ 85% · partly ≥ 60%"). Without it the
+    general anchors hold (``ANSWER_ANCHORS``)."""
 
 
 class Indicator(Frozen):
@@ -108,6 +125,13 @@ class Indicator(Frozen):
     direction: Direction
     earliest_stage: StageName
     """The earliest stage at which the system's data can measure it."""
+    practice: tuple[Id, ...] = ()
+    """Criteria of the same scope whose practice this figure measures: when every one of them is
+    n/a for the client, the figure is not suggested."""
+    by_construction: tuple[Id, ...] = ()
+    """Criteria of the same scope that, when all are met, make this figure hold by construction
+    (e.g. every call logged by the dialler makes "share of calls logged" 100%): it is then not
+    suggested."""
 
 
 class Dependency(Frozen):
@@ -144,20 +168,50 @@ class Question(Frozen):
     text: Text
     help: Text | None = None
     options: tuple[Option, ...]
+    multiple: bool = False
+    """True when a client may give several answers (sells direct *and* through dealers)."""
 
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
 
 
 class ProfileRule(Frozen):
-    """When profile ``question`` is answered with one of ``answers``, re-weight or switch off scopes."""
+    """When profile ``question`` is answered with one of ``answers``: re-weight or switch off
+    ``scopes``, and make ``criteria`` n/a.
+
+    With several answers to one question (a company sells direct *and* through dealers), a
+    re-weighting rule applies when any answer is among ``answers``; a rule that switches off
+    (factor 0) or makes criteria n/a applies only when every answer is — the client is wholly
+    that kind of business.
+    """
 
     question: Id
     answers: tuple[Id, ...]
-    scopes: tuple[ScopeRef, ...]
-    factor: float = Field(ge=0, le=4)
-    """Multiply the scope's weight; 0 switches the scope off."""
+    scopes: tuple[ScopeRef, ...] = ()
+    criteria: tuple[CriterionRef, ...] = ()
+    """Criteria that do not apply to this kind of business: scored n/a with ``why`` as the reason
+    while the consultant has not answered them (an explicit answer is kept and counts)."""
+    factor: float = Field(default=1.0, ge=0, le=4)
+    """Multiply the scopes' weight; 0 switches the scopes off."""
     why: Text
+
+    @model_validator(mode="after")
+    def _names_something(self) -> "ProfileRule":
+        if not self.scopes and not self.criteria:
+            raise ValueError("a profile rule needs scopes (to re-weight or switch off) or criteria (to make n/a)")
+        return self
+
+    @property
+    def excludes(self) -> bool:
+        """True for a rule that says "not for this kind of business": it needs every answer to match."""
+        return self.factor == 0 or (bool(self.criteria) and not self.scopes)
+
+    def matches(self, given: tuple[str, ...]) -> bool:
+        """Whether the client's answers to ``question`` trigger this rule (see the class docstring)."""
+        if not given:
+            return False
+        hits = [a in self.answers for a in given]
+        return all(hits) if self.excludes else any(hits)
 
 
 class Domain(Frozen):

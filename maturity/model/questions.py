@@ -5,12 +5,14 @@ from __future__ import annotations
 from .content import Option, Question, Text
 
 
-def _q(id: str, en: str, zh: str, options: list[tuple[str, str, str]], help: tuple[str, str] | None = None) -> Question:
+def _q(id: str, en: str, zh: str, options: list[tuple[str, str, str]], help: tuple[str, str] | None = None,
+       multiple: bool = False) -> Question:
     return Question(
         id=id,
         text=Text(en=en, zh=zh),
         help=Text(en=help[0], zh=help[1]) if help else None,
         options=tuple(Option(id=o, label=Text(en=e, zh=z)) for o, e, z in options),
+        multiple=multiple,
     )
 
 
@@ -19,7 +21,8 @@ PROFILE_QUESTIONS: tuple[Question, ...] = (
         ("big_b", "Large enterprises (big-B)", "大B（大型企业客户）"),
         ("small_b", "Small businesses (small-B)", "小B（中小企业客户）"),
         ("consumer", "Consumers (C)", "C端消费者"),
-    ]),
+    ], ("Several answers when the company serves several kinds of customer.", "同时服务多类客户时可多选。"),
+       multiple=True),
     _q("sales_cycle", "How long is a typical sale?", "销售周期", [
         ("short", "Days (short)", "以天计（短）"),
         ("medium", "Weeks (medium)", "以周计（中）"),
@@ -31,7 +34,8 @@ PROFILE_QUESTIONS: tuple[Question, ...] = (
         ("channel", "Through channel partners", "通过渠道伙伴销售"),
         ("mixed", "Direct sales and channel partners together", "直销与渠道并行"),
         ("telesales", "Telesales-led, high volume", "电销主导，大量外呼"),
-    ]),
+    ], ("Several answers when the company sells several ways (direct and through dealers and by telesales).",
+        "多种方式并行时可多选（直销、渠道、电销）。"), multiple=True),
     _q("control_style", "How is the business managed?", "业务管控特点", [
         ("loose", "Loose: results only", "松散：只看结果"),
         ("process", "Process: steps and approvals are controlled", "过程管控：环节与审批受控"),
