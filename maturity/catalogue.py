@@ -40,6 +40,8 @@ class Catalogue:
     plugins: list[PluginInfo]
     problems: list[Problem]
     domain_plugin: dict[str, str] = field(default_factory=dict)
+    dropped_dependencies: dict[str, tuple] = field(default_factory=dict)
+    """Per scope, dependencies on a domain no loaded plugin provides: not checked, but listed."""
 
     @cached_property
     def scopes(self) -> dict[str, Scope]:
@@ -129,14 +131,17 @@ def build_catalogue(contributions) -> Catalogue:
         kept[name] = domains
     domains: dict[str, Domain] = {}
     domain_plugin: dict[str, str] = {}
+    dropped: dict[str, tuple] = {}
+    known = {f"{x.id}.{s.id}" for y in kept.values() for x in y for s in x.scopes}
     for name, ds in kept.items():
         info = next(p for p in plugins if p.name == name)
         info.domains = [d.id for d in ds]
         info.fingerprint = fingerprint(ds)
         for d in ds:
-            domains[d.id] = _drop_orphan_dependencies(d, problems, {f"{x.id}.{s.id}" for y in kept.values() for x in y for s in x.scopes})
+            domains[d.id] = _drop_orphan_dependencies(d, problems, known, dropped)
             domain_plugin[d.id] = name
-    return Catalogue(domains=domains, plugins=plugins, problems=problems, domain_plugin=domain_plugin)
+    return Catalogue(domains=domains, plugins=plugins, problems=problems, domain_plugin=domain_plugin,
+                     dropped_dependencies=dropped)
 
 
 def _stage_name(st: int) -> str:
@@ -176,11 +181,14 @@ def _unknown_references(domains: list[Domain], known_scopes: set[str], known_dom
     return out
 
 
-def _drop_orphan_dependencies(d: Domain, problems: list[Problem], known: set[str]) -> Domain:
-    """Dependencies on a domain no plugin provides are dropped with a warning, not an error."""
+def _drop_orphan_dependencies(d: Domain, problems: list[Problem], known: set[str], dropped: dict) -> Domain:
+    """Dependencies on a domain no plugin provides are dropped with a warning, not an error (and kept in
+    ``dropped`` so that scoring can list them as not checked)."""
     scopes = []
     for s in d.scopes:
         keep = tuple(dep for dep in s.dependencies if dep.requires in known)
+        if len(keep) < len(s.dependencies):
+            dropped[f"{d.id}.{s.id}"] = tuple(dep for dep in s.dependencies if dep.requires not in known)
         for dep in s.dependencies:
             if dep.requires not in known:
                 problems.append(Problem(f"{d.id}/scopes/{s.id}.toml", "dependencies",

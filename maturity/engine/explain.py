@@ -26,6 +26,64 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
+def pct_pair(x: float | None, threshold: float) -> tuple[str, str]:
+    """A score and the threshold as percentages, with as many decimals as it takes for them to read
+    differently when they differ: never "87% — below threshold 87%"."""
+    if x is None:
+        return "—", _pct(threshold)
+    for d in range(0, 4):
+        a, b = f"{x * 100:.{d}f}%", f"{threshold * 100:.{d}f}%"
+        if (a != b) == (abs(x - threshold) > 1e-9):
+            return a, b
+    return f"{x * 100:.4f}%", f"{threshold * 100:.4f}%"
+
+
+UNCHECKED_WORDS = {
+    "not_loaded": ("no loaded plugin provides its domain", "没有已加载的插件提供其领域"),
+    "outside": ("its domain is not in this assessment", "其领域不在本次评估范围内"),
+    "switched_off": ("the profile switches it off", "画像规则关闭了它"),
+    "not_assessed": ("it is not assessed yet", "它尚未评估"),
+}
+
+
+def unchecked_text(u, lang: str = "en") -> str:
+    """One line: a dependency that is not checked, and why."""
+    en, zh = UNCHECKED_WORDS.get(u.reason, (u.reason, u.reason))
+    if lang == "zh":
+        return f"未检查依赖：{stage_word(u.stage, lang)}需要 {u.requires} 达到{stage_word(u.requires_stage, lang)}，但{zh}"
+    return f"not checked: {stage_word(u.stage)} needs {u.requires} at {stage_word(u.requires_stage)}, but {en}"
+
+
+def practice_text(r: ScopeResult, lang: str = "en") -> str:
+    """The foundation gap in words, or "" when the practice is not above the stage.
+
+    "works online in practice (96%); held at offline by structured: 2 criteria unmet — meeting them unlocks online"
+    """
+    if not r.counted or r.practice <= r.reached:
+        return ""
+    zh = lang == "zh"
+    p = r.stages[r.practice - 1]
+    gap = r.foundation_gap
+    parts = []
+    for g in gap:
+        n = len(g.todo)
+        parts.append(f"{stage_word(g.stage, lang)} {n} 条未满足" if zh else
+                     f"{stage_word(g.stage)}: {_n(n, 'criterion', 'criteria')} unmet")
+    held = ("、".join(parts) if zh else "; ".join(parts))
+    if not gap:  # own criteria pass all the way: only dependencies hold it
+        held = "依赖" if zh else "a dependency"
+    if zh:
+        return (f"实际作业已达{stage_word(r.practice, lang)}（{_pct(p.score)}）；被{held}压在{stage_word(r.reached, lang)}"
+                f"——补齐即解锁{stage_word(r.practice, lang)}")
+    return (f"works {stage_word(r.practice)} in practice ({_pct(p.score)}); held at {stage_word(r.reached)} by {held}"
+            f" — meeting {'them' if gap else 'it'} unlocks {stage_word(r.practice)}")
+
+
+def not_assessed_text(lang: str = "en") -> str:
+    return "尚未评估：还没有作答任何条目，不计入任何汇总" if lang == "zh" else \
+        "not assessed: no criterion answered yet; left out of every figure"
+
+
 def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str = "en") -> list[str]:
     """Lines that say how a scope's stage and level were made, and what blocks the next stage."""
     zh = lang == "zh"
@@ -33,26 +91,42 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
     crit = catalogue.criteria[r.scope]
     name = scope.name.get(lang)
     lines = []
+    if not r.active:
+        lines.append(f"{name}（{r.scope}）：已关闭" if zh else f"{name} ({r.scope}): switched off")
+        for rule in r.weight_reasons:
+            lines.append(f"  {rule.why.zh}" if zh else f"  {rule.why.en}")
+        lines.append("画像规则关闭了该范畴：不计入任何汇总，其他范畴对它的依赖不检查。" if zh else
+                     "Switched off by the profile: left out of every figure; dependencies on it are not checked.")
+        return lines
+    if not r.assessed:
+        lines.append(f"{name}（{r.scope}）：{not_assessed_text(lang)}" if zh else f"{name} ({r.scope}): {not_assessed_text()}")
+        for u in r.unchecked:
+            lines.append("  " + unchecked_text(u, lang))
+        return lines
     if zh:
         lines.append(f"{name}（{r.scope}）：{stage_word(r.reached, lang)}，等级 {r.level:.2f}，完成度 {_pct(r.completeness)}")
     else:
         lines.append(f"{name} ({r.scope}): {stage_word(r.reached)}, level {r.level:.2f}, completeness {_pct(r.completeness)}")
+    gap = practice_text(r, lang)
+    if gap:
+        lines.append(("基础缺口：" if zh else "Foundation gap: ") + gap)
     for rule in r.weight_reasons:
         lines.append(f"权重 ×{rule.factor:g}：{rule.why.zh}" if zh else f"Weight ×{rule.factor:g}: {rule.why.en}")
-    if not r.active:
-        lines.append("画像规则关闭了该范畴：不计入任何汇总，其他范畴对它的依赖不检查。" if zh else
-                     "Switched off by the profile: left out of every figure; dependencies on it are not checked.")
-        return lines
     for s in r.stages:
         parts = []
         for c in s.contributions:
-            ans = c.answer or ("未作答" if zh else "unanswered")
-            parts.append(f"{c.criterion}={ans}×{c.weight:g}")
+            ans = answer_word(c.answer, lang)
+            parts.append(f"[{ans} ×{c.weight:g}] {crit[c.criterion].text.get(lang)}")
         verdict = _stage_verdict(s, result.threshold, lang)
-        lines.append(f"  {stage_word(s.stage, lang)}: {_pct(s.score)} — {verdict} [{', '.join(parts)}]")
+        sc, _ = pct_pair(s.score, result.threshold)
+        lines.append(f"  {stage_word(s.stage, lang)}: {sc} — {verdict}")
+        lines.extend(f"      {p}" for p in parts)
+    for cid, rule in r.profile_na.items():
+        text = crit[cid].text.get(lang)
+        lines.append(f"  画像规则判为不适用：{text} —— {rule.why.zh}" if zh else f"  n/a by the profile: {text} — {rule.why.en}")
     lines.append(decision(r, result.threshold, lang))
     for cap in r.capped_by:
-        lines.append(("  受限于 " if zh else "  capped by ") + _cap_text(cap, lang))
+        lines.append(("  受限于 " if zh else "  capped by ") + _cap_text(cap, lang, result))
     if r.reached < TOP:
         nxt = r.reached + 1
         s = r.stages[nxt - 1]
@@ -64,11 +138,11 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
             text = crit[c.criterion].text.get(lang)
             lines.append(f"  · [{answer_word(c.answer, lang)}] {text}")
         for cap in (c for c in r.caps if c.stage == nxt):
-            lines.append("  · " + _cap_text(cap, lang))
+            lines.append("  · " + _cap_text(cap, lang, result))
         if not todo and not any(c.stage == nxt for c in r.caps):
             lines.append("  · " + ("无（请检查更低阶段）" if zh else "nothing (see the lower stages)"))
-    for dep in r.unchecked:
-        lines.append(f"  未评估 {dep}：依赖未检查" if zh else f"  {dep} is not assessed: that dependency is not checked")
+    for u in r.unchecked:
+        lines.append("  " + unchecked_text(u, lang))
     return lines
 
 
@@ -78,9 +152,10 @@ def _stage_verdict(s, threshold: float, lang: str) -> str:
         return "全部不适用，视为通过" if zh else "all n/a, passes"
     if s.unanswered:
         return (f"{s.unanswered} 条未作答（需全部作答）" if zh else f"{s.unanswered} unanswered (all must be answered)")
+    _, th = pct_pair(s.score, threshold)
     if s.passes:
-        return f"≥ 阈值 {_pct(threshold)}，通过" if zh else f"≥ threshold {_pct(threshold)}, passes"
-    return f"< 阈值 {_pct(threshold)}" if zh else f"< threshold {_pct(threshold)}"
+        return f"≥ 阈值 {th}，通过" if zh else f"≥ threshold {th}, passes"
+    return f"< 阈值 {th}" if zh else f"< threshold {th}"
 
 
 def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
@@ -89,6 +164,8 @@ def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
     if not r.active:
         return ("画像规则关闭了该范畴：不计入任何汇总。" if zh else
                 "Switched off by the profile: left out of every figure.")
+    if not r.assessed:
+        return not_assessed_text(lang)
     if r.reached >= TOP:
         return "已达到最高阶段。" if zh else "Reached the top stage."
     nxt = r.reached + 1
@@ -97,19 +174,20 @@ def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
         caps = ", ".join(f"{c.requires}@{stage_word(c.requires_stage, lang)}" for c in r.capped_by)
         return (f"判定：自身证据可达{stage_word(r.uncapped, lang)}，但被依赖限制在{stage_word(r.reached, lang)}（{caps}）。" if zh
                 else f"Decided by a dependency: its own criteria reach {stage_word(r.uncapped)}, but {caps} caps it at {stage_word(r.reached)}.")
+    sc, th = pct_pair(s.score, threshold)
     if s.score is not None and s.score < threshold - 1e-9:
         more = ""
         if s.unanswered:
             more = f"（另有 {s.unanswered} 条未作答）" if zh else f" ({_n(s.unanswered, 'criterion', 'criteria')} still unanswered)"
-        return (f"判定：{stage_word(nxt, lang)}得分 {_pct(s.score)} 低于阈值 {_pct(threshold)}{more}。" if zh
-                else f"Decided by the threshold: {stage_word(nxt)} scores {_pct(s.score)}, below {_pct(threshold)}{more}.")
+        return (f"判定：{stage_word(nxt, lang)}得分 {sc} 低于阈值 {th}{more}。" if zh
+                else f"Decided by the threshold: {stage_word(nxt)} scores {sc}, below {th}{more}.")
     if s.unanswered:
         return (f"判定：{stage_word(nxt, lang)}还有 {s.unanswered} 条未作答（完整度门槛）。" if zh
                 else f"Decided by the completeness gate: {_n(s.unanswered, 'criterion', 'criteria')} at "
                      f"{stage_word(nxt)} {'is' if s.unanswered == 1 else 'are'} unanswered.")
     if not s.passes:
-        return (f"判定：{stage_word(nxt, lang)}得分 {_pct(s.score)} 低于阈值 {_pct(threshold)}。" if zh
-                else f"Decided by the threshold: {stage_word(nxt)} scores {_pct(s.score)}, below {_pct(threshold)}.")
+        return (f"判定：{stage_word(nxt, lang)}得分 {sc} 低于阈值 {th}。" if zh
+                else f"Decided by the threshold: {stage_word(nxt)} scores {sc}, below {th}.")
     caps = [c for c in r.caps if c.stage == nxt]
     if caps:
         return (f"判定：{stage_word(nxt, lang)}的证据已满足，但依赖未满足。" if zh
@@ -121,9 +199,18 @@ def _n(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _cap_text(cap, lang: str) -> str:
+def _cap_text(cap, lang: str, result: AssessmentResult | None = None) -> str:
+    """A cap in words: what actually holds the required scope (its practice and foundation gap), and
+    the dependency's own reason only where it still fits (the required scope does not practise the stage)."""
+    req = result.scopes.get(cap.requires) if result is not None else None
+    held = practice_text(req, lang) if req is not None else ""
+    practises = req is not None and req.practice >= cap.requires_stage
     if lang == "zh":
-        return (f"{cap.requires} 需达到{stage_word(cap.requires_stage, lang)}（当前{stage_word(cap.actual_stage, lang)}）："
-                f"{cap.why.zh}")
-    return (f"{cap.requires} must be {stage_word(cap.requires_stage)} (it is {stage_word(cap.actual_stage)}): "
-            f"{cap.why.en}")
+        head = f"{cap.requires} 需达到{stage_word(cap.requires_stage, lang)}（当前{stage_word(cap.actual_stage, lang)}）"
+        if held and practises:
+            return f"{head}：它{held}，补齐后这一限制也随之解除"
+        return f"{head}：{cap.why.zh}" + (f"（它{held}）" if held else "")
+    head = f"{cap.requires} must be {stage_word(cap.requires_stage)} (it is {stage_word(cap.actual_stage)})"
+    if held and practises:
+        return f"{head}: it {held}, which lifts this cap too"
+    return f"{head}: {cap.why.en}" + (f" (it {held})" if held else "")

@@ -61,24 +61,70 @@ def next_indicators(catalogue, result: AssessmentResult, tracked: set[str], per_
     then spread so that no scope takes more than ``per_scope`` of the leading places.
     """
     out = []
-    for r in result.active_scopes():
+    empty_scopes = []
+    for r in result.counted_scopes():
         scope = catalogue.scopes[r.scope]
-        horizon = min(r.reached + 1, TOP)
+        horizon = min(r.practice + 1, TOP)
+        found = 0
         for ind in scope.indicators:
             fid = f"{r.scope}.{ind.id}"
             earliest = STAGE_INDEX[ind.earliest_stage]
-            if fid in tracked or earliest > horizon:
+            if fid in tracked or earliest > horizon or not suggestible(r, ind):
                 continue
-            rel = effective_relation(ind.type, ind.relation, r.reached)
-            now = earliest <= r.reached
-            out.append(IndicatorAdvice(fid, r.scope, ind.type, rel, now, indicator_rank(ind.type, rel, r.reached),
+            rel = effective_relation(ind.type, ind.relation, r.practice)
+            now = earliest <= r.practice
+            out.append(IndicatorAdvice(fid, r.scope, ind.type, rel, now, indicator_rank(ind.type, rel, r.practice),
                                        _reason(catalogue, r, ind, rel, now)))
+            found += 1
+        if not found:
+            empty_scopes.append(r)
 
     def key(a: IndicatorAdvice):
         r = result.scopes[a.scope]
         return (a.rank, not a.measurable_now, r.target is None, -r.weight, a.indicator)
 
-    return spread(sorted(out, key=key), per_scope)
+    ranked = spread(sorted(out, key=key), per_scope)
+    starts = [a for r in empty_scopes if (a := start_recording(catalogue, r, tracked)) is not None]
+    if not ranked and not starts:
+        # Nothing left in the assessed scopes: the first figure of any other active scope.
+        starts = [a for r in result.active_scopes() if not r.counted
+                  if (a := start_recording(catalogue, r, tracked)) is not None][:1]
+    return ranked + sorted(starts, key=key)
+
+
+def suggestible(r, ind) -> bool:
+    """An indicator is worth suggesting unless its practice is n/a for this client (every criterion it
+    measures is n/a) or the system already makes it hold by construction (every such criterion met)."""
+    given = {}
+    for st in r.stages:
+        given = st.given
+        break
+    def word(cid):
+        a = given.get(cid)
+        return a.answer if a is not None else None
+    if ind.practice and all(word(c) == "n/a" for c in ind.practice):
+        return False
+    if ind.by_construction and all(word(c) == "met" for c in ind.by_construction):
+        return False
+    return True
+
+
+def start_recording(catalogue, r, tracked: set[str]) -> IndicatorAdvice | None:
+    """When nothing in a scope is measurable yet: the figure to start recording first, and why."""
+    scope = catalogue.scopes[r.scope]
+    order = {"usage": 0, "efficiency": 1, "workload": 2, "transparency": 3, "business": 4}
+    cands = [i for i in scope.indicators if f"{r.scope}.{i.id}" not in tracked and suggestible(r, i)]
+    if not cands:
+        return None
+    ind = min(cands, key=lambda i: (STAGE_INDEX[i.earliest_stage], order[i.type], i.id))
+    rel = effective_relation(ind.type, ind.relation, r.practice)
+    name = scope.name
+    when_en, when_zh = stage_name(STAGE_INDEX[ind.earliest_stage]), _zh_stage(STAGE_INDEX[ind.earliest_stage])
+    reason = Text(
+        en=f"Nothing in {name.en} is recorded in the system yet: start by recording {_in_sentence(ind.name.en)} — "
+           f"the first figure the system can prove, once the work is {when_en}.",
+        zh=f"{name.zh}的工作还没有在系统中留下记录：先从记录{ind.name.zh}开始——这是工作{when_zh}后系统最先能证明的数字。")
+    return IndicatorAdvice(f"{r.scope}.{ind.id}", r.scope, ind.type, rel, False, 9, reason)
 
 
 def spread(items: list[IndicatorAdvice], per_scope: int) -> list[IndicatorAdvice]:
@@ -96,7 +142,7 @@ def proof_pairs(catalogue, result: AssessmentResult, tracked: set[str]) -> list[
     Pairs stay even when the client already tracks both figures: tracking is not yet proof.
     """
     out = []
-    for r in result.active_scopes():
+    for r in result.counted_scopes():
         if r.reached >= DIGITAL:
             continue
         inds = catalogue.scopes[r.scope].indicators
@@ -125,11 +171,11 @@ def _reason(catalogue, r, ind, rel: str, now: bool) -> Text:
     """One line a consultant would say about why this indicator, now."""
     name = catalogue.scopes[r.scope].name
     sc_en, sc_zh = name.en, name.zh
-    st_en, st_zh = stage_name(r.reached), _zh_stage(r.reached)
-    nxt = min(r.reached + 1, TOP)
-    when_en = "" if now else f" Measurable once it is {stage_name(nxt)}."
+    st_en, st_zh = stage_name(r.practice), _zh_stage(r.practice)
+    nxt = min(r.practice + 1, TOP)
+    when_en = "" if now else f" Measurable once it works {stage_name(nxt)}."
     when_zh = "" if now else f"达到{_zh_stage(nxt)}后即可度量。"
-    weak = r.reached < DIGITAL
+    weak = r.practice < DIGITAL
     if ind.type == "usage":
         en = f"Shows whether the work of {sc_en} really happens in the system — the first value the system proves by itself."
         zh = f"看{sc_zh}的工作是否真的在系统里发生——这是系统自己最先能证明的价值。"
@@ -146,7 +192,7 @@ def _reason(catalogue, r, ind, rel: str, now: bool) -> Text:
         en = f"{sc_en}'s activity data is trusted now: manage by this workload, tied to results."
         zh = f"{sc_zh}的作业数据已可信：用这一作业量管理，并与结果挂钩。"
     elif weak:
-        en = (f"The business's own figure — serve it, but while {sc_en} is {st_en} its link to the system is only "
+        en = (f"The business's own figure — serve it, but while {sc_en} works {st_en} its link to the system is only "
               f"'{RELATION_LABELS_EN[rel]}'.")
         zh = f"业务自身承担的指标——要服务好它，但在{sc_zh}处于{st_zh}阶段时，它与系统的关系只是“{_zh_rel(rel)}”。"
     else:

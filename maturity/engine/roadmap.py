@@ -26,6 +26,14 @@ class Step:
     """Other scopes' steps this step needs."""
     pulled_in: bool = False
     """True when no target asked for it: another step depends on it."""
+    unlocks: int = 0
+    """For a foundation step (below the scope's practice): the practised stage meeting it unlocks; else 0."""
+    practised: bool = False
+    """True when this stage's own criteria already pass: only lower steps or dependencies hold it."""
+
+    @property
+    def foundation(self) -> bool:
+        return self.unlocks > 0
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,8 @@ def targets_for(result: AssessmentResult, targets: dict[str, str]) -> tuple[dict
 
     if targets:
         return {s: STAGE_INDEX[t] for s, t in targets.items() if s in result.scopes and result.scopes[s].active}, False
-    return {r.scope: min(r.reached + 1, TOP) for r in result.active_scopes() if r.reached < TOP}, True
+    # Without targets: the next stage, or for a foundation gap the stage already practised.
+    return {r.scope: max(min(r.reached + 1, TOP), r.practice) for r in result.counted_scopes() if r.reached < TOP}, True
 
 
 def roadmap_steps(catalogue, result: AssessmentResult, goal: dict[str, int]) -> dict[tuple[str, int], bool]:
@@ -70,7 +79,7 @@ def roadmap_steps(catalogue, result: AssessmentResult, goal: dict[str, int]) -> 
             if STAGE_INDEX[dep.stage] > st or dep.requires not in result.scopes:
                 continue
             req = result.scopes[dep.requires]
-            if not req.active:
+            if not req.counted:
                 continue
             for rst in range(req.reached + 1, STAGE_INDEX[dep.requires_stage] + 1):
                 stack.append((dep.requires, rst, True))
@@ -86,10 +95,14 @@ def roadmap(catalogue, result: AssessmentResult, targets: dict[str, str]) -> Roa
     for gen in graph.waves(set(steps)):
         wave = []
         for sid, st in gen:
-            stage_score = result.scopes[sid].stages[st - 1]
+            r = result.scopes[sid]
+            stage_score = r.stages[st - 1]
             todo = tuple(Todo(c.criterion, c.answer, c.weight) for c in stage_score.contributions
                          if c.answer not in ("met", "n/a"))
             waits = tuple(sorted(p for p in graph.g.predecessors((sid, st)) if p in steps and p[0] != sid))
-            wave.append(Step(sid, st, todo, waits, steps[(sid, st)]))
+            unlocks = r.practice if st < r.practice and not stage_score.passes else 0
+            wave.append(Step(sid, st, todo, waits, steps[(sid, st)], unlocks, stage_score.passes))
+        # Foundation gaps first: each unlocks stages the client already practises.
+        wave.sort(key=lambda s: (not s.foundation, -(s.unlocks - s.stage)))
         waves.append(tuple(wave))
     return Roadmap(tuple(waves), default)

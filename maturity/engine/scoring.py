@@ -76,6 +76,29 @@ class Cap(NamedTuple):
     why: object  # Text
 
 
+UNCHECKED_REASONS = ("not_loaded", "outside", "switched_off", "not_assessed")
+"""Why a dependency is not checked: its domain has no plugin · its domain is not in meta.domains ·
+the profile switched the required scope off · nobody has answered the required scope yet."""
+
+
+class Unchecked(NamedTuple):
+    """A dependency that is not checked, and why (one of ``UNCHECKED_REASONS``)."""
+
+    stage: int
+    requires: str
+    requires_stage: int
+    reason: str
+
+
+class GapStage(NamedTuple):
+    """A stage below a scope's practice whose own criteria do not pass: part of its foundation gap."""
+
+    stage: int
+    todo: tuple[Contribution, ...]
+    """Its criteria answered below ``met`` or unanswered."""
+    unanswered: int
+
+
 class ScopeResult(NamedTuple):
     scope: str
     domain: str
@@ -89,16 +112,47 @@ class ScopeResult(NamedTuple):
     """The stage the scope's own criteria reach, ignoring dependencies."""
     caps: tuple[Cap, ...] = ()
     """Dependencies not met, each at the stage it applies to."""
-    unchecked: tuple[str, ...] = ()
-    """Dependencies on scopes not assessed (domain not in scope or switched off)."""
+    unchecked: tuple[Unchecked, ...] = ()
+    """Dependencies that are not checked, each with its reason."""
     level: float = 0.0
     answered: int = 0
     applicable: int = 0
     target: int | None = None
+    practice: int = 0
+    """The highest stage whose own criteria pass (with something applicable to show), ignoring gaps
+    below it and dependency caps; never below ``reached``."""
+    profile_na: dict = {}
+    """Criteria the profile makes n/a (the consultant did not answer them): criterion id -> rule."""
 
     @property
     def active(self) -> bool:
         return self.weight > 0
+
+    @property
+    def assessed(self) -> bool:
+        """At least one criterion answered with a grade; a scope nobody answered has no stage yet."""
+        return self.answered > 0
+
+    @property
+    def counted(self) -> bool:
+        """Counted in levels, lowest stages and completeness: active and assessed."""
+        return self.weight > 0 and self.answered > 0
+
+    @property
+    def foundation_gap(self) -> tuple[GapStage, ...]:
+        """Stages below the practice whose own criteria do not pass: meeting them unlocks what is practised."""
+        if self.practice <= self.reached:
+            return ()
+        out = []
+        for st in self.stages[self.reached:self.practice - 1]:
+            if not st.passes:
+                todo = tuple(c for c in st.contributions if c.answer not in ("met", "n/a"))
+                out.append(GapStage(st.stage, todo, st.unanswered))
+        return tuple(out)
+
+    @property
+    def has_gap(self) -> bool:
+        return self.counted and self.practice > self.reached
 
     @property
     def capped(self) -> bool:
@@ -128,14 +182,26 @@ class ScopeResult(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Aggregate:
-    """A domain's or the whole assessment's figures."""
+    """A domain's or the whole assessment's figures, over its assessed active scopes.
+
+    ``level`` and ``lowest`` are None while nothing is assessed: not assessed is not offline.
+    """
 
     id: str
-    level: float
-    lowest: int
+    level: float | None
+    lowest: int | None
     answered: int
     applicable: int
     scopes: tuple[str, ...]
+    """The assessed active scopes the figures are made of."""
+    total: int = 0
+    """Active scopes in all (assessed or not)."""
+    gaps: int = 0
+    """Assessed scopes whose practice is above their stage (a foundation gap)."""
+
+    @property
+    def assessed(self) -> int:
+        return len(self.scopes)
 
     @property
     def completeness(self) -> float:
@@ -155,6 +221,14 @@ class AssessmentResult:
 
     def active_scopes(self) -> list[ScopeResult]:
         return [r for r in self.scopes.values() if r.active]
+
+    def counted_scopes(self) -> list[ScopeResult]:
+        """Active and assessed: the scopes every figure and advice is made of."""
+        return [r for r in self.scopes.values() if r.counted]
+
+    def unchecked(self) -> list[tuple[str, Unchecked]]:
+        """Every dependency not checked, with the scope that has it (active scopes only)."""
+        return [(r.scope, u) for r in self.scopes.values() if r.active for u in r.unchecked]
 
 
 # ---------------------------------------------------------------- rules
@@ -188,18 +262,50 @@ def level(reached: int, next_score: float | None) -> float:
     return reached + min(next_score, NEXT_LEVEL_CAP)
 
 
-def profile_weights(catalogue, profile: dict[str, str]) -> dict[str, tuple[float, tuple]]:
-    """Scope weights after profile rules: each matching rule multiplies the weight; factor 0 switches off."""
-    out = {sid: (scope.weight, ()) for sid, scope in catalogue.scopes.items()}
+def matching_rules(catalogue, profile: dict):
+    """The profile rules the client's answers trigger (``ProfileRule.matches``: any answer re-weights,
+    every answer must match to switch off or make n/a); answers that are no option of their question
+    are ignored here and reported by ``snapshot.findings.profile_problems``."""
+    from ..model.assessment import profile_answers
+
+    options = {q.id: set(q.option_ids()) for q in catalogue.profile_questions}
     for domain in catalogue.domains.values():
         for rule in domain.profile_rules:
-            if profile.get(rule.question) not in rule.answers:
-                continue
-            for sid in rule.scopes:
-                if sid in out:
-                    w, why = out[sid]
-                    out[sid] = (w * rule.factor, why + (rule,))
+            given = tuple(a for a in profile_answers(profile.get(rule.question)) if a in options.get(rule.question, ()))
+            if rule.matches(given):
+                yield rule
+
+
+def profile_weights(catalogue, profile: dict) -> dict[str, tuple[float, tuple]]:
+    """Scope weights after profile rules: each matching rule multiplies the weight; factor 0 switches off."""
+    out = {sid: (scope.weight, ()) for sid, scope in catalogue.scopes.items()}
+    for rule in matching_rules(catalogue, profile):
+        for sid in rule.scopes:
+            if sid in out:
+                w, why = out[sid]
+                out[sid] = (w * rule.factor, why + (rule,))
     return out
+
+
+def profile_not_applicable(catalogue, profile: dict) -> dict[str, dict[str, object]]:
+    """Criteria the profile makes n/a, by scope then criterion id (the first matching rule gives the reason)."""
+    out: dict[str, dict[str, object]] = {}
+    for rule in matching_rules(catalogue, profile):
+        for ref in rule.criteria:
+            sid, _, cid = ref.rpartition(".")
+            if cid in catalogue.criteria.get(sid, {}):
+                out.setdefault(sid, {}).setdefault(cid, rule)
+    return out
+
+
+def practice_stage(stages, reached: int) -> int:
+    """Practice: the highest stage whose own criteria pass with something applicable answered,
+    ignoring gaps below it and dependency caps; never below the stage reached."""
+    best = reached
+    for st in stages:
+        if st.passes and st.answered > 0 and st.stage > best:
+            best = st.stage
+    return best
 
 
 def active_domains(catalogue, assessment: Assessment) -> tuple[list[str], tuple[str, ...]]:
@@ -214,6 +320,7 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
     domains, missing = active_domains(catalogue, assessment)
     in_scope = set(domains)
     weights = profile_weights(catalogue, assessment.profile)
+    na_by_profile = profile_not_applicable(catalogue, assessment.profile)
     answers = assessment.answers
     scope_domain = catalogue.scope_domain
     targets = assessment.targets
@@ -229,6 +336,8 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
         if scope_domain[sid] not in in_scope:
             continue
         given = answers.get(sid) or empty
+        if sid in na_by_profile:
+            given = _with_profile_na(given, na_by_profile[sid])
         get = given.get
         seen = 0
         results = []
@@ -260,16 +369,25 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
             applicable += app
         stage_scores[sid] = tuple(results)
         counts[sid] = (answered, applicable)
-        if seen < len(given):
+        if seen < len(given) and not (sid in na_by_profile):
             known = catalogue.criteria[sid]
             unknown.extend((sid, cid) for cid in given if cid not in known)
+
+    for sid in na_by_profile:
+        if sid in stage_scores:
+            known = catalogue.criteria[sid]
+            unknown.extend((sid, cid) for cid in (answers.get(sid) or empty) if cid not in known)
 
     # 2. Stages reached, in dependency order, with caps.
     reached: dict[str, int] = {sid: 0 for sid in stage_scores}
     uncapped: dict[str, int] = {sid: 0 for sid in stage_scores}
     blocked: dict[str, bool] = {sid: False for sid in stage_scores}
     caps: dict[str, list[Cap]] = {sid: [] for sid in stage_scores}
-    unchecked: dict[str, list[str]] = {sid: [] for sid in stage_scores}
+    unchecked: dict[str, list[Unchecked]] = {sid: [] for sid in stage_scores}
+    for sid, deps in catalogue.dropped_dependencies.items():
+        if sid in unchecked:
+            unchecked[sid].extend(Unchecked(STAGE_INDEX[d.stage], d.requires, STAGE_INDEX[d.requires_stage], "not_loaded")
+                                  for d in deps)
     deps_at = _dependencies_by_stage(catalogue)
     for sid, st in catalogue.graph.order:
         if sid not in stage_scores:
@@ -278,8 +396,11 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
         if passes and uncapped[sid] == st - 1:
             uncapped[sid] = st
         for dep in deps_at.get((sid, st), ()):
-            if dep.requires not in stage_scores or weights[dep.requires][0] == 0:
-                unchecked[sid].append(dep.requires)
+            why_not = ("outside" if dep.requires not in stage_scores else
+                       "switched_off" if weights[dep.requires][0] == 0 else
+                       "not_assessed" if counts[dep.requires][0] == 0 else "")
+            if why_not:
+                unchecked[sid].append(Unchecked(st, dep.requires, STAGE_INDEX[dep.requires_stage], why_not))
                 continue
             need = STAGE_INDEX[dep.requires_stage]
             if reached[dep.requires] < need:
@@ -304,6 +425,7 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
             unchecked=tuple(dict.fromkeys(unchecked[sid])), level=level(r, nxt),
             answered=counts[sid][0], applicable=counts[sid][1],
             target=STAGE_INDEX[t] if t else None,
+            practice=practice_stage(stages, r), profile_na=na_by_profile.get(sid, empty),
         )
     by_domain: dict[str, list[ScopeResult]] = {d: [] for d in domains}
     for r in scopes.values():
@@ -314,13 +436,29 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
 
 
 def aggregate(id: str, results: list[ScopeResult]) -> Aggregate:
-    """Domain or overall level: the weighted mean of active scope levels, with the lowest stage and completeness."""
+    """Domain or overall level: the weighted mean of the levels of active, *assessed* scopes, with their
+    lowest stage and completeness; no level and no lowest stage (None) while nothing is assessed."""
     active = [r for r in results if r.weight > 0]
-    total_w = sum(r.weight for r in active)
-    lvl = sum(r.level * r.weight for r in active) / total_w if total_w else 0.0
-    return Aggregate(id, lvl, min((r.reached for r in active), default=0),
-                     sum(r.answered for r in active), sum(r.applicable for r in active),
-                     tuple(r.scope for r in active))
+    counted = [r for r in active if r.answered > 0]
+    total_w = sum(r.weight for r in counted)
+    lvl = sum(r.level * r.weight for r in counted) / total_w if total_w else None
+    return Aggregate(id, lvl, min((r.reached for r in counted), default=None),
+                     sum(r.answered for r in counted), sum(r.applicable for r in counted),
+                     tuple(r.scope for r in counted), total=len(active),
+                     gaps=sum(1 for r in counted if r.practice > r.reached))
+
+
+def _with_profile_na(given: dict, rules: dict) -> dict:
+    """The scope's answers with the profile's n/a filled in where the consultant gave no answer."""
+    from ..model.assessment import Answer
+
+    out = dict(given)
+    for cid, rule in rules.items():
+        a = out.get(cid)
+        if a is None or a.answer is None:
+            out[cid] = Answer(answer="n/a", reason=rule.why.en, note=a.note if a else "",
+                              evidence=a.evidence if a else "", votes=a.votes if a else {})
+    return out
 
 
 def _layout(catalogue) -> dict[str, tuple[tuple[tuple[str, float], ...], ...]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine.analysis import Analysis
-from ..engine.explain import decision, explain_scope
+from ..engine.explain import _cap_text as cap_text, decision, explain_scope, unchecked_text
 from ..engine.scoring import STAGE_NAMES, AssessmentResult, ScopeResult
 
 SCORE_SCHEMA = "maturity.score/1"
@@ -15,20 +15,30 @@ def _r(x: float) -> float:
 
 def scope_data(catalogue, result: AssessmentResult, r: ScopeResult, lang: str = "en", explain: bool = False) -> dict:
     scope = catalogue.scopes[r.scope]
+    crit = catalogue.criteria[r.scope]
+    shown = r.counted
     d = {
         "name": scope.name.get(lang),
         "domain": r.domain,
-        "stage": STAGE_NAMES[r.reached],
-        "level": _r(r.level),
+        "status": "switched_off" if not r.active else "not_assessed" if not r.assessed else "assessed",
+        "assessed": r.assessed,
+        "stage": STAGE_NAMES[r.reached] if shown else None,
+        "practice": STAGE_NAMES[r.practice] if shown else None,
+        "foundation_gap": [{
+            "stage": STAGE_NAMES[g.stage], "unanswered": g.unanswered,
+            "criteria": [{"id": c.criterion, "answer": c.answer, "text": crit[c.criterion].text.get(lang)}
+                         for c in g.todo]} for g in r.foundation_gap] if shown else [],
+        "level": _r(r.level) if shown else None,
         "weight": _r(r.weight),
         "active": r.active,
         "completeness": _r(r.completeness),
         "answered": r.answered,
         "applicable": r.applicable,
-        "criteria_stage": STAGE_NAMES[r.uncapped],
-        "capped": r.capped,
+        "criteria_stage": STAGE_NAMES[r.uncapped] if shown else None,
+        "capped": r.capped and shown,
         "capped_by": [{"scope": c.requires, "stage": STAGE_NAMES[c.requires_stage],
-                       "actual": STAGE_NAMES[c.actual_stage], "why": c.why.get(lang)} for c in r.capped_by],
+                       "actual": STAGE_NAMES[c.actual_stage], "why": c.why.get(lang),
+                       "explained": cap_text(c, lang, result)} for c in r.capped_by] if shown else [],
         "target": STAGE_NAMES[r.target] if r.target is not None else None,
         "progress": _r(r.progress) if r.progress is not None else None,
         "stages": {
@@ -40,7 +50,10 @@ def scope_data(catalogue, result: AssessmentResult, r: ScopeResult, lang: str = 
             } for s in r.stages},
         "decided_by": decision(r, result.threshold, lang),
         "weight_rules": [{"factor": rule.factor, "why": rule.why.get(lang)} for rule in r.weight_reasons],
-        "unchecked_dependencies": list(r.unchecked),
+        "unchecked_dependencies": [{"stage": STAGE_NAMES[u.stage], "requires": u.requires,
+                                    "requires_stage": STAGE_NAMES[u.requires_stage], "reason": u.reason,
+                                    "text": unchecked_text(u, lang)} for u in r.unchecked],
+        "not_applicable_by_profile": [{"criterion": cid, "why": rule.why.get(lang)} for cid, rule in r.profile_na.items()],
     }
     if explain:
         d["explanation"] = explain_scope(catalogue, result, r, lang)
@@ -48,8 +61,12 @@ def scope_data(catalogue, result: AssessmentResult, r: ScopeResult, lang: str = 
 
 
 def aggregate_data(a) -> dict:
-    return {"level": _r(a.level), "lowest_stage": STAGE_NAMES[a.lowest], "completeness": _r(a.completeness),
-            "answered": a.answered, "applicable": a.applicable, "scopes": len(a.scopes)}
+    """``level`` and ``lowest_stage`` are null while no scope is assessed; ``scopes`` counts the assessed ones."""
+    return {"level": _r(a.level) if a.level is not None else None,
+            "lowest_stage": STAGE_NAMES[a.lowest] if a.lowest is not None else None,
+            "completeness": _r(a.completeness),
+            "answered": a.answered, "applicable": a.applicable, "scopes": len(a.scopes),
+            "assessed": a.assessed, "active_scopes": a.total, "foundation_gaps": a.gaps}
 
 
 def score_data(catalogue, result: AssessmentResult, lang: str = "en", explain: bool = False) -> dict:
@@ -60,6 +77,8 @@ def score_data(catalogue, result: AssessmentResult, lang: str = "en", explain: b
         "domains": {d: {"name": catalogue.domains[d].name.get(lang), **aggregate_data(a)} for d, a in result.domains.items()},
         "scopes": {sid: scope_data(catalogue, result, r, lang, explain) for sid, r in result.scopes.items()},
         "unknown_answers": [f"{s}.{c}" for s, c in result.unknown_answers],
+        "unchecked_dependencies": [{"scope": sid, "stage": STAGE_NAMES[u.stage], "requires": u.requires,
+                                    "reason": u.reason} for sid, u in result.unchecked()],
     }
 
 
@@ -71,7 +90,8 @@ def roadmap_data(catalogue, an: Analysis, lang: str = "en") -> dict:
             crit = catalogue.criteria[st.scope]
             steps.append({
                 "scope": st.scope, "name": catalogue.scopes[st.scope].name.get(lang), "stage": STAGE_NAMES[st.stage],
-                "pulled_in": st.pulled_in,
+                "pulled_in": st.pulled_in, "foundation": st.foundation, "practised": st.practised,
+                "unlocks": STAGE_NAMES[st.unlocks] if st.foundation else None,
                 "waits_on": [f"{s}@{STAGE_NAMES[t]}" for s, t in st.waits_on],
                 "todo": [{"criterion": t.criterion, "answer": t.answer, "weight": t.weight,
                           "text": crit[t.criterion].text.get(lang), "action": crit[t.criterion].action.get(lang)}
