@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "overall_line": ("Overall level {level:.2f} · lowest stage {lowest} · completeness {complete:.0f}% · seen as {perspective}",
-                     "整体等级 {level:.2f} · 最低阶段 {lowest} · 完成度 {complete:.0f}% · 视角：{perspective}"),
+    "overall_line": ("Overall level {level} · lowest stage {lowest} · {assessed} of {total} scopes assessed · "
+                     "completeness {complete:.0f}% · seen as {perspective}",
+                     "整体等级 {level} · 最低阶段 {lowest} · 已评估 {assessed}/{total} 个业务范畴 · 完成度 {complete:.0f}% · 视角：{perspective}"),
+    "gaps_line": ("{n} scopes work above their stage in practice (a foundation gap): meeting their foundations unlocks stages already practised.",
+                  "{n} 个业务范畴的实际作业高于其阶段（基础缺口）：补齐基础即可解锁已在实践的阶段。"),
+    "practice": ("practice", "实际作业"),
+    "foundation_step": ("foundation gap: unlocks {stage}, already practised", "基础缺口：补齐即解锁已在实践的{stage}"),
+    "practised_waits": ("already practised: its criteria pass; unlocked once the steps above are done",
+                        "已在实践：评估项已满足，完成上述步骤即解锁"),
+    "ladder_key": ("■ stage reached · ▨ practised, not yet reached (a foundation gap) · □ not yet · ▲ capped by a dependency",
+                   "■ 已达到 · ▨ 已在实践但未达到（基础缺口）· □ 未达到 · ▲ 受依赖限制"),
+    "not_assessed": ("not assessed", "尚未评估"),
+    "switched_off": ("switched off", "已关闭"),
+    "unchecked_head": ("Dependencies not checked", "未检查的依赖"),
     "level": ("level", "等级"),
     "lowest": ("lowest", "最低"),
     "completeness": ("completeness", "完成度"),

@@ -214,3 +214,25 @@ def _cap_text(cap, lang: str, result: AssessmentResult | None = None) -> str:
     if held and practises:
         return f"{head}: it {held}, which lifts this cap too"
     return f"{head}: {cap.why.en}" + (f" (it {held})" if held else "")
+
+
+def level_text(x: float | None) -> str:
+    """A level for people: "—" while nothing is assessed, never 0.00."""
+    return "—" if x is None else f"{x:.2f}"
+
+
+def lowest_text(agg, lang: str = "en") -> str:
+    return "—" if agg.lowest is None else stage_word(agg.lowest, lang)
+
+
+def scope_status(r: ScopeResult, lang: str = "en") -> str:
+    """The stage as a client should read it: switched off · not assessed · the stage, with the practice when higher."""
+    zh = lang == "zh"
+    if not r.active:
+        return "已关闭" if zh else "switched off"
+    if not r.assessed:
+        return "尚未评估" if zh else "not assessed"
+    if r.practice > r.reached:
+        return (f"{stage_word(r.reached, lang)}（实际{stage_word(r.practice, lang)}）" if zh else
+                f"{stage_word(r.reached)} (works {stage_word(r.practice)})")
+    return stage_word(r.reached, lang)

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as T
 
-from ..engine.explain import answer_word, explain_scope, stage_word
+from ..engine.explain import answer_word, explain_scope, level_text, lowest_text, scope_status, stage_word, unchecked_text
 from ..engine.scoring import TOP
 from ..i18n import tr
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
@@ -22,9 +22,9 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=width)
 
 
-def ladder(reached: int, capped: bool = False) -> str:
-    """A five-cell stage ladder: ■ reached, □ not, ▲ marks a cap."""
-    cells = "".join("■" if i <= reached else "□" for i in range(1, TOP + 1))
+def ladder(reached: int, capped: bool = False, practice: int = 0) -> str:
+    """A four-cell stage ladder: ■ reached, ▨ practised but not reached (a foundation gap), □ not; ▲ marks a cap."""
+    cells = "".join("■" if i <= reached else "▨" if i <= practice else "□" for i in range(1, TOP + 1))
     return cells + (" ▲" if capped else "")
 
 
@@ -33,23 +33,28 @@ def print_score(cat, an, lang: str) -> None:
     a, res = an.assessment, an.result
     o = res.overall
     c.print(T.assemble((a.meta.client, "bold"), f" — {a.meta.system}" if a.meta.system else "", f"  ({a.meta.date})"))
-    c.print(T(tr("overall_line", lang, level=o.level, lowest=stage_word(o.lowest, lang), complete=o.completeness * 100,
-                 perspective=PERSPECTIVES[a.meta.perspective].get(lang))))
+    c.print(T(tr("overall_line", lang, level=level_text(o.level), lowest=lowest_text(o, lang), assessed=o.assessed,
+                 total=o.total, complete=o.completeness * 100, perspective=PERSPECTIVES[a.meta.perspective].get(lang))))
+    if o.gaps:
+        c.print(T(tr("gaps_line", lang, n=o.gaps)))
     for d, agg in res.domains.items():
-        table = Table(title=T(f"{cat.domains[d].name.get(lang)}  {tr('level', lang)} {agg.level:.2f}  "
-                              f"{tr('lowest', lang)} {stage_word(agg.lowest, lang)}  "
+        table = Table(title=T(f"{cat.domains[d].name.get(lang)}  {tr('level', lang)} {level_text(agg.level)}  "
+                              f"{tr('lowest', lang)} {lowest_text(agg, lang)}  "
                               f"{tr('completeness', lang)} {agg.completeness * 100:.0f}%"),
                       title_justify="left", expand=False)
         for col in ("scope", "stage", "ladder", "level", "completeness", "target", "capped_by"):
             table.add_column(tr(col, lang), overflow="fold")
         for sid in cat.domains[d].scopes:
             r = res.scopes[f"{d}.{sid.id}"]
-            caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by)
-            table.add_row(T(sid.name.get(lang) + ("" if r.active else f" ({tr('off', lang)})")),
-                          stage_word(r.reached, lang), ladder(r.reached, r.capped), f"{r.level:.2f}",
+            shown = r.counted
+            caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by) if shown else ""
+            table.add_row(T(sid.name.get(lang)), T(scope_status(r, lang)),
+                          ladder(r.reached, r.capped, r.practice) if shown else "",
+                          level_text(r.level if shown else None),
                           f"{r.completeness * 100:.0f}%" if r.active else "—",
                           stage_word(r.target, lang) if r.target is not None else "—", T(caps or "—"))
         c.print(table)
+    c.print(T(tr("ladder_key", lang), style="dim"))
     if res.unknown_answers:
         c.print(T(tr("unknown_answers", lang, n=len(res.unknown_answers))))
 
@@ -78,14 +83,16 @@ def print_roadmap(cat, an, lang: str) -> None:
             head = f"  {cat.scopes[st.scope].name.get(lang)} ({st.scope}) → {stage_word(st.stage, lang)}"
             if st.pulled_in:
                 head += f"  [{tr('pulled_in', lang)}]"
+            if st.foundation:
+                head += f"  [{tr('foundation_step', lang, stage=stage_word(st.unlocks, lang))}]"
             c.print(T(head, style="bold"))
             for s, t in st.waits_on:
-                c.print(T(f"      ⧗ {tr('waits_on', lang)} {s}@{stage_word(t, lang)}"))
+                c.print(T(f"      ⧗ {tr('waits_on', lang)} {cat.scopes[s].name.get(lang)} → {stage_word(t, lang)}"))
             for t in st.todo:
                 c.print(T(f"      ☐ [{answer_word(t.answer, lang)}] {crit[t.criterion].text.get(lang)}"))
                 c.print(T(f"        → {crit[t.criterion].action.get(lang)}", style="dim"))
             if not st.todo:
-                c.print(T(f"      ✓ {tr('criteria_met_waits', lang)}"))
+                c.print(T(f"      ✓ {tr('practised_waits' if st.practised else 'criteria_met_waits', lang)}"))
 
 
 def print_advice(cat, an, lang: str) -> None:
