@@ -87,7 +87,10 @@ def _raw_schema_version(path) -> object:
 def _state(r) -> dict | None:
     if r is None:
         return None
-    return {"stage": STAGE_NAMES[r.reached], "level": round(r.level, 4), "active": r.active}
+    shown = r.counted
+    return {"stage": STAGE_NAMES[r.reached] if shown else None, "level": round(r.level, 4) if shown else None,
+            "active": r.active, "assessed": r.assessed,
+            "practice": STAGE_NAMES[r.practice] if shown else None}
 
 
 def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str = "",
@@ -143,8 +146,11 @@ def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str
     clients_differ = " ".join(old.meta.client.split()).casefold() != " ".join(new.meta.client.split()).casefold()
 
     def level_row(id, name, a, b):
-        return {"id": id, "name": name, "old": round(a.level, 4) if a else None, "new": round(b.level, 4) if b else None,
-                "change": round(b.level - a.level, 4) if a and b else None}
+        la = a.level if a else None
+        lb = b.level if b else None
+        return {"id": id, "name": name, "old": round(la, 4) if la is not None else None,
+                "new": round(lb, 4) if lb is not None else None,
+                "change": round(lb - la, 4) if la is not None and lb is not None else None}
 
     levels = [level_row("overall", w("overall", lang), ro.overall, rn.overall)]
     for dom in [x for x in cat.domains if x in ro.domains or x in rn.domains]:
@@ -154,7 +160,7 @@ def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str
     for sid in scopes:
         a, b = ro.scopes.get(sid), rn.scopes.get(sid)
         sa, sb = _state(a), _state(b)
-        on_a, on_b = bool(a and a.active), bool(b and b.active)
+        on_a, on_b = bool(a and a.counted), bool(b and b.counted)
         change = round(b.level - a.level, 4) if on_a and on_b else None
         if on_a and on_b:
             status = "up" if b.reached > a.reached else "down" if b.reached < a.reached else "same"

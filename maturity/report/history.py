@@ -91,13 +91,14 @@ def history_data(cat, entries, lang: str = "en") -> dict:
         o = res.overall
         snaps.append({
             "file": str(path), "client": a.meta.client, "date": a.meta.date.isoformat(),
-            "overall": round(o.level, 4),
-            "change": round(o.level - prev, 4) if prev is not None else None,
-            "lowest_stage": STAGE_NAMES[o.lowest], "completeness": round(o.completeness, 4),
-            "domains": {d: round(agg.level, 4) for d, agg in res.domains.items()},
+            "overall": round(o.level, 4) if o.level is not None else None,
+            "change": round(o.level - prev, 4) if prev is not None and o.level is not None else None,
+            "lowest_stage": STAGE_NAMES[o.lowest] if o.lowest is not None else None,
+            "completeness": round(o.completeness, 4),
+            "domains": {d: round(agg.level, 4) for d, agg in res.domains.items() if agg.level is not None},
             "content_changed": changed,
         })
-        prev = o.level
+        prev = o.level if o.level is not None else prev
     for s in snaps:  # every row names every domain seen; None where a snapshot did not assess it
         s["domains"] = {d: s["domains"].get(d) for d in domains}
     return {"schema": HISTORY_SCHEMA, "clients": list(clients.values()), "clients_differ": len(clients) > 1,
@@ -111,9 +112,9 @@ def history_table(hist: dict, lang: str) -> tuple[list[str], list[list[str]]]:
     rows = []
     for s in hist["snapshots"]:
         change = "" if s["change"] is None else f"{s['change']:+.2f}"
-        rows.append([s["date"], f"{s['overall']:.2f}", change,
+        rows.append([s["date"], "—" if s["overall"] is None else f"{s['overall']:.2f}", change,
                      *("—" if s["domains"][d] is None else f"{s['domains'][d]:.2f}" for d in hist["domains"]),
-                     stage_label(s["lowest_stage"], lang), f"{s['completeness'] * 100:.0f}%",
+                     stage_label(s["lowest_stage"], lang) if s["lowest_stage"] else "—", f"{s['completeness'] * 100:.0f}%",
                      Path(s["file"]).name + (" *" if s["content_changed"] else "")])
     return head, rows
 

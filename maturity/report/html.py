@@ -44,15 +44,15 @@ def _charts(data: dict, cat, a) -> dict:
             first = snaps[0]["domains"]
             if all(first.get(d) is not None for d in score["domains"]):
                 earlier = [first[d] for d in score["domains"]]
-        charts["radar"] = radar_svg([(d["name"], d["level"]) for d in domains], words, earlier,
+        charts["radar"] = radar_svg([(d["name"], d["level"] or 0.0) for d in domains], words, earlier,
                                     earlier_label=snaps[0]["date"] if earlier else "",
                                     now_label=data["meta"]["date"], title=w("radar_title", lang))
     else:
-        scopes = [(s["name"], s["level"]) for s in score["scopes"].values() if s["active"]]
+        scopes = [(s["name"], s["level"]) for s in score["scopes"].values() if s["level"] is not None]
         if len(scopes) >= 3:
             charts["radar"] = radar_svg(scopes, words, title=w("radar_scopes_title", lang))
         elif domains:
-            charts["radar"] = level_bars_svg([(d["name"], d["level"]) for d in domains], words, w("radar_title", lang))
+            charts["radar"] = level_bars_svg([(d["name"], d["level"] or 0.0) for d in domains], words, w("radar_title", lang))
     if hist and hist["snapshots"]:
         from .history import history_chart_svg
 
@@ -60,6 +60,9 @@ def _charts(data: dict, cat, a) -> dict:
     if charts["radar"]:
         charts["radar"] = Markup(charts["radar"])
     for sid, s in score["scopes"].items():
+        if s["level"] is None:
+            charts["ladders"][sid] = Markup("")
+            continue
         charts["ladders"][sid] = Markup(ladder_svg(s["level"], STAGE_INDEX[s["stage"]],
                                                    STAGE_INDEX[s["target"]] if s["target"] else None, s["capped"]))
     if cat is not None and a is not None and cat.scopes:

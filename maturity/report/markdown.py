@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine.explain import stage_word
+from ..engine.explain import level_text, lowest_text, scope_status, stage_word, unchecked_text
 from ..i18n import tr
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
 from ..model.questions import PERSPECTIVES
@@ -25,20 +25,28 @@ def score_markdown(cat, an, lang: str) -> str:
     res, a = an.result, an.assessment
     o = res.overall
     out = [f"# {md_escape(a.meta.client)}", "",
-           md_escape(tr("overall_line", lang, level=o.level, lowest=stage_word(o.lowest, lang),
-                        complete=o.completeness * 100,
+           md_escape(tr("overall_line", lang, level=level_text(o.level), lowest=lowest_text(o, lang),
+                        assessed=o.assessed, total=o.total, complete=o.completeness * 100,
                         perspective=PERSPECTIVES[a.meta.perspective].get(lang))), ""]
+    if o.gaps:
+        out += [md_escape(tr("gaps_line", lang, n=o.gaps)), ""]
     for d, agg in res.domains.items():
-        out += [f"## {md_escape(cat.domains[d].name.get(lang))} — {agg.level:.2f}", "",
+        out += [f"## {md_escape(cat.domains[d].name.get(lang))} — {level_text(agg.level)}", "",
                 _row(tr(k, lang) for k in ("scope", "stage", "level", "completeness", "target", "capped_by")),
                 _row("---" for _ in range(6))]
         for s in cat.domains[d].scopes:
             r = res.scopes[f"{d}.{s.id}"]
-            caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by)
-            off = "" if r.active else f" ({tr('off', lang)})"
-            out.append(_row([md_escape(s.name.get(lang) + off), stage_word(r.reached, lang), f"{r.level:.2f}",
+            shown = r.counted
+            caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by) if shown else ""
+            out.append(_row([md_escape(s.name.get(lang)), md_escape(scope_status(r, lang)),
+                             level_text(r.level if shown else None),
                              f"{r.completeness * 100:.0f}%" if r.active else "—",
                              stage_word(r.target, lang) if r.target is not None else "—", md_escape(caps) or "—"]))
+        out.append("")
+    unchecked = res.unchecked()
+    if unchecked:
+        out += [f"**{md_escape(tr('unchecked_head', lang))}**", ""]
+        out += [f"- {md_escape(cat.scopes[sid].name.get(lang))}: {md_escape(unchecked_text(u, lang))}" for sid, u in unchecked]
         out.append("")
     return "\n".join(out)
 
@@ -52,8 +60,10 @@ def roadmap_markdown(cat, an, lang: str) -> str:
         for st in wave:
             crit = cat.criteria[st.scope]
             out.append(f"### {md_escape(cat.scopes[st.scope].name.get(lang))} → {stage_word(st.stage, lang)}")
+            if st.foundation:
+                out.append(f"_{md_escape(tr('foundation_step', lang, stage=stage_word(st.unlocks, lang)))}_")
             for s, t in st.waits_on:
-                out.append(f"- {tr('waits_on', lang)} `{s}@{stage_word(t, lang)}`")
+                out.append(f"- {tr('waits_on', lang)} {md_escape(cat.scopes[s].name.get(lang))} → {stage_word(t, lang)}")
             for t in st.todo:
                 out.append(f"- [ ] {md_escape(crit[t.criterion].text.get(lang))} — {md_escape(crit[t.criterion].action.get(lang))}")
             out.append("")

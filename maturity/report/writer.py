@@ -17,7 +17,7 @@ from ..engine.explain import ANSWER_WORDS, answer_word, stage_word  # noqa: F401
 from ..engine.scoring import STAGE_INDEX, STAGE_NAMES, TOP
 from ..atomic import write_atomic
 from ..errors import Problem, UsageError
-from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
+from ..model.content import ANSWER_ANCHORS, INDICATOR_TYPE_LABELS, RELATION_LABELS
 from ..model.questions import PERSPECTIVES, STANCE_LABELS, TEAM_QUESTIONS
 from .data import advice_data, roadmap_data, score_data
 from .markdown import md_escape
@@ -37,6 +37,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "headline": ("Beyond {stage}, {pct:.0f}% of the way to {next}.", "已过{stage}，迈向{next}已完成 {pct:.0f}%。"),
     "headline_below": ("On the way to {next}: {pct:.0f}% there.", "正迈向{next}：已完成 {pct:.0f}%。"),
     "headline_top": ("At the top of the ladder: {stage}.", "已处于阶梯顶端：{stage}。"),
+    "headline_none": ("Nothing assessed yet: no level until a criterion is answered.", "尚未评估：作答任一评估项后才有等级。"),
+    "assessed_n": ("{n} of {total} scopes assessed", "已评估 {n}/{total} 个业务范畴"),
+    "not_assessed": ("not assessed", "尚未评估"),
+    "switched_off": ("switched off", "已关闭"),
+    "practice": ("Practice", "实际作业"),
+    "works_at": ("works {stage} in practice", "实际作业已达{stage}"),
+    "foundation_gap": ("Foundation gap", "基础缺口"),
+    "gap_scopes": ("Work above their stage in practice (foundation gap)", "实际作业高于阶段（基础缺口）"),
+    "anchors_head": ("What the answers mean", "作答等级的含义"),
+    "not_applicable_by_profile": ("n/a by the profile", "画像规则判为不适用"),
+    "unchecked_head": ("Dependencies not checked", "未检查的依赖"),
     "lowest_stage": ("Lowest stage", "最低阶段"),
     "lowest_scopes": ("at the lowest stage", "处于最低阶段"),
     "completeness": ("completeness", "完成度"),
@@ -171,7 +182,7 @@ def pct(x: float | None) -> str:
 
 def _blocking(cat, r, lang: str) -> dict | None:
     """What stands between a scope and its next stage: unmet criteria and unmet dependencies."""
-    if r.reached >= TOP:
+    if r.reached >= TOP or not r.counted:
         return None
     nxt = r.reached + 1
     crit = cat.criteria[r.scope]
@@ -193,7 +204,10 @@ def _questions(questions, given: dict, lang: str) -> list[dict]:
     for q in questions:
         known.add(q.id)
         value = given.get(q.id)
-        label = next((o.label.get(lang) for o in q.options if o.id == value), None)
+        values = (value,) if isinstance(value, str) else tuple(value or ())
+        labels = [next((o.label.get(lang) for o in q.options if o.id == v), v) for v in values]
+        label = ("、" if lang == "zh" else ", ").join(labels) if labels else None
+        value = ", ".join(values) if values else None
         out.append({"question": q.id, "text": q.text.get(lang), "answer": value, "label": label})
     for key, value in given.items():  # kept and shown, even when no loaded question knows it
         if key not in known:
@@ -201,7 +215,9 @@ def _questions(questions, given: dict, lang: str) -> list[dict]:
     return out
 
 
-def _headline(level: float, lang: str) -> str:
+def _headline(level: float | None, lang: str) -> str:
+    if level is None:
+        return w("headline_none", lang)
     whole = min(int(level), TOP)
     if whole >= TOP:
         return w("headline_top", lang, stage=stage_word(TOP, lang))
@@ -270,8 +286,10 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
     answers.sort(key=lambda x: (scope_rank.get(x["scope"], len(scope_rank)), x["scope"]))
 
     o = res.overall
-    lowest_scopes = [sid for sid, r in res.scopes.items() if r.active and r.reached == o.lowest]
-    capped = [sid for sid, r in res.scopes.items() if r.active and r.capped]
+    lowest_scopes = [sid for sid, r in res.scopes.items() if r.counted and r.reached == o.lowest]
+    capped = [sid for sid, r in res.scopes.items() if r.counted and r.capped]
+    gap_scopes = [sid for sid, r in res.scopes.items() if r.has_gap]
+    not_assessed = [sid for sid, r in res.scopes.items() if r.active and not r.assessed]
     steps = sum(len(wv["steps"]) for wv in roadmap["waves"])
     meta = a.meta
     return {
@@ -284,10 +302,14 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
             "domains": list(res.domains), "threshold": meta.threshold, "language": meta.language, "notes": meta.notes,
         },
         "summary": {
-            "level": round(o.level, 4),
+            "level": round(o.level, 4) if o.level is not None else None,
             "headline": _headline(o.level, lang),
-            "lowest_stage": STAGE_NAMES[o.lowest],
+            "lowest_stage": STAGE_NAMES[o.lowest] if o.lowest is not None else None,
             "lowest_scopes": lowest_scopes,
+            "assessed": o.assessed,
+            "active_scopes": o.total,
+            "not_assessed_scopes": not_assessed,
+            "foundation_gap_scopes": gap_scopes,
             "completeness": round(o.completeness, 4),
             "answered": o.answered,
             "applicable": o.applicable,
@@ -303,6 +325,7 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
             "notices": notices,
         },
         "score": score,
+        "anchors": {k: v.get(lang) for k, v in ANSWER_ANCHORS.items()},
         "roadmap": roadmap,
         "advice": advice,
         "answers": answers,
@@ -338,6 +361,22 @@ def _bar(level: float, cells: int = 8) -> str:
     return "█" * filled + "░" * (cells - filled)
 
 
+def _lvl(x) -> str:
+    return "—" if x is None else f"{x:.2f}"
+
+
+def _status(sc: dict, lang: str) -> str:
+    """A scope's stage as a client reads it: switched off, not assessed, or the stage with its practice."""
+    if not sc["active"]:
+        return w("switched_off", lang)
+    if not sc["assessed"]:
+        return w("not_assessed", lang)
+    text = stage_label(sc["stage"], lang)
+    if sc["practice"] != sc["stage"]:
+        text += f" ({w('works_at', lang, stage=stage_label(sc['practice'], lang))})"
+    return text
+
+
 def report_markdown(data: dict) -> str:
     """The report as Markdown that reads well on a code host; every text is escaped with ``md_escape``."""
     lang = data["lang"]
@@ -353,17 +392,24 @@ def report_markdown(data: dict) -> str:
         L += [f"**{e(_cap(w('notes', lang)))}:** {e(m['notes'])}", ""]
 
     L += [f"## {e(w('summary', lang))}", ""]
-    L += [f"**{e(w('overall_level', lang))} {s['level']:.2f}** {e(w('of_four', lang))} — {e(s['headline'])}", ""]
+    L += [f"**{e(w('overall_level', lang))} {_lvl(s['level'])}** {e(w('of_four', lang))} — {e(s['headline'])}", ""]
     names = {sid: v["name"] for sid, v in score["scopes"].items()}
     lowest = ", ".join(e(names[x]) for x in s["lowest_scopes"][:6]) + (" …" if len(s["lowest_scopes"]) > 6 else "")
     L += [f"- **{e(w('lowest_stage', lang))}:** {e(stage_label(s['lowest_stage'], lang))}"
           + (f" — {e(w('lowest_scopes', lang))}: {lowest}" if lowest else ""),
           f"- **{e(_cap(w('completeness', lang)))}:** {pct(s['completeness'])} "
-          f"({e(w('answered_of', lang, answered=s['answered'], applicable=s['applicable']))})",
+          f"({e(w('answered_of', lang, answered=s['answered'], applicable=s['applicable']))}; "
+          f"{e(w('assessed_n', lang, n=s['assessed'], total=s['active_scopes']))})",
           f"- **{e(w('stance', lang))}:** {e(w('stance_now', lang))} {e(s['stance_labels']['current'])} · "
           f"{e(w('stance_capable', lang))} {e(s['stance_labels']['capable'])} · "
           f"{e(w('stance_take', lang))} **{e(s['stance_labels']['recommended'])}**"]
     L += [f"- ⚠ {e(x)}" for x in s["warnings"]]
+    if s["foundation_gap_scopes"]:
+        L.append(f"- {e(w('gap_scopes', lang))}: " + ", ".join(
+            f"{e(names[x])} ({e(w('works_at', lang, stage=stage_label(score['scopes'][x]['practice'], lang)))})"
+            for x in s["foundation_gap_scopes"]))
+    if s["not_assessed_scopes"]:
+        L.append(f"- {e(_cap(w('not_assessed', lang)))}: " + ", ".join(e(names[x]) for x in s["not_assessed_scopes"]))
     L += [f"- {e(w('fact_capped', lang, n=len(s['capped_scopes'])))}",
           f"- {e(w('fact_steps', lang, steps=s['roadmap_steps'], waves=s['roadmap_waves']))}",
           f"- {e(w('fact_indicators', lang, n=s['indicators']))}"]
@@ -376,8 +422,8 @@ def report_markdown(data: dict) -> str:
 
     L += [f"## {e(w('domains', lang))}", ""]
     L += _table([w(k, lang) for k in ("domain", "level", "lowest", "completeness", "scopes_n")] + [""],
-                [[e(d["name"]), f"{d['level']:.2f}", e(stage_label(d["lowest_stage"], lang)), pct(d["completeness"]),
-                  str(d["scopes"]), f"`{_bar(d['level'])}`"] for d in score["domains"].values()])
+                [[e(d["name"]), _lvl(d["level"]), e(stage_label(d["lowest_stage"], lang)), pct(d["completeness"]),
+                  str(d["scopes"]), f"`{_bar(d['level'] or 0.0)}`"] for d in score["domains"].values()])
 
     hist = data.get("history")
     if hist and hist["snapshots"]:
@@ -386,21 +432,25 @@ def report_markdown(data: dict) -> str:
 
     L += [f"## {e(w('scopes', lang))}", ""]
     for did, d in score["domains"].items():
-        L += [f"### {e(d['name'])} — {d['level']:.2f}", ""]
+        L += [f"### {e(d['name'])} — {_lvl(d['level'])}", ""]
         rows = []
         for sid, sc in score["scopes"].items():
             if sc["domain"] != did:
                 continue
             caps = ", ".join(f"{c['scope']}@{stage_label(c['stage'], lang)}" for c in sc["capped_by"])
-            rows.append([e(sc["name"]) + ("" if sc["active"] else f" ({e(w('off', lang))})"),
-                         e(stage_label(sc["stage"], lang)), f"{sc['level']:.2f}", f"`{_bar(sc['level'])}`",
+            rows.append([e(sc["name"]), e(_status(sc, lang)), _lvl(sc["level"]),
+                         f"`{_bar(sc['level'])}`" if sc["level"] is not None else "",
                          e(stage_label(sc["target"], lang)), pct(sc["completeness"]), e(caps) or "—"])
         L += _table([w(k, lang) for k in ("scope", "stage", "level")] + [""] +
                     [w(k, lang) for k in ("target", "completeness")] + [w("capped_by", lang)], rows)
         for sid, sc in score["scopes"].items():
             if sc["domain"] != did:
                 continue
-            L += [f"#### {e(sc['name'])} (`{sid}`) — {e(stage_label(sc['stage'], lang))}, {sc['level']:.2f}", ""]
+            L += [f"#### {e(sc['name'])} (`{sid}`) — {e(_status(sc, lang))}" +
+                  (f", {_lvl(sc['level'])}" if sc["level"] is not None else ""), ""]
+            for line in sc.get("explanation", [])[1:2]:
+                if line.startswith(("Foundation gap: ", "基础缺口：")):
+                    L.append(f"- **{e(line)}**")
             for rule in sc["weight_rules"]:
                 L.append(f"- {e(w('weight_rule', lang, factor=rule['factor'], why=rule['why']))}")
             scores = " · ".join(f"{e(stage_label(k, lang))} {pct(v['score'])}" for k, v in sc["stages"].items())
@@ -408,8 +458,9 @@ def report_markdown(data: dict) -> str:
             if sc["decided_by"]:
                 L.append(f"- {e(w('decided_by', lang))}: {e(sc['decided_by'])}")
             for c in sc["capped_by"]:
-                L.append(f"- {e(w('capped_by', lang))}: " + e(w("cap_line", lang, scope=c["scope"],
-                         stage=stage_label(c["stage"], lang), actual=stage_label(c["actual"], lang), why=c["why"])))
+                L.append(f"- {e(w('capped_by', lang))}: " + e(c["explained"]))
+            for n in sc["not_applicable_by_profile"]:
+                L.append(f"- {e(w('not_applicable_by_profile', lang))}: `{n['criterion']}` — {e(n['why'])}")
             b = sc["blocking"]
             if b is None:
                 L.append(f"- {e(w('top_reached', lang))}")
@@ -421,7 +472,7 @@ def report_markdown(data: dict) -> str:
                     L.append("  - " + e(w("cap_line", lang, scope=c["scope"], stage=stage_label(c["stage"], lang),
                                            actual=stage_label(c["actual"], lang), why=c["why"])))
             for dep in sc["unchecked_dependencies"]:
-                L.append(f"- {e(w('not_assessed_dep', lang, scope=dep))}")
+                L.append(f"- {e(dep['text'])}")
             L.append("")
 
     L += [f"## {e(w('roadmap', lang))}", ""]
@@ -495,6 +546,8 @@ def report_markdown(data: dict) -> str:
         L += [f"- {e(t['name'] or t['id'])} (`{t['id']}`)" for t in data["tracked"]]
         L.append("")
 
+    L += [f"## {e(w('anchors_head', lang))}", ""]
+    L += [f"- **{e(answer_word(k, lang))}:** {e(v)}" for k, v in data["anchors"].items()] + [""]
     L += [f"## {e(w('answers', lang))}", ""]
     if not data["answers"]:
         L += [e(w("no_answers", lang)), ""]
