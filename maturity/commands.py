@@ -27,7 +27,7 @@ def catalogue_for(args):
 def load(args, path: str | None = None, strict: bool = True):
     """Load the catalogue and a snapshot; unknown domains stop scoring (exit 2), other findings warn."""
     from .snapshot import load_snapshot
-    from .snapshot.findings import content_changes
+    from .snapshot.findings import content_changes, profile_problems
 
     cat = catalogue_for(args)
     file = path or args.file
@@ -47,7 +47,20 @@ def load(args, path: str | None = None, strict: bool = True):
                           "run `maturity validate`").line())
         for p in content_changes(cat, a, file):
             _warn(p.line())
+        for p in profile_problems(cat, a, file):
+            _warn(p.line())
     return cat, a
+
+
+def warn_unchecked(cat, result, file: str) -> None:
+    """Dependencies `score` could not check: said once each, so a level never looks more checked than it is."""
+    from .engine.explain import unchecked_text
+
+    for sid, u in result.unchecked():
+        if u.reason == "not_assessed":
+            continue  # the scope table says "not assessed"; a warning per dependency would drown the output
+        _warn(Problem(file, f"{sid}", unchecked_text(u), "assess or load the required scope, or accept the gap",
+                      "warning").line())
 
 
 def _lang(args, a=None) -> str:
@@ -67,6 +80,7 @@ def cmd_score(args) -> int:
     cat, a = load(args)
     lang = _lang(args, a)
     an = analyse(cat, a)
+    warn_unchecked(cat, an.result, args.file)
     if args.format == "json":
         return _emit_json(score_data(cat, an.result, lang))
     if args.format == "markdown":

@@ -142,7 +142,8 @@ def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str
         notes.append(d("threshold", lang, old=old.meta.threshold, new=new.meta.threshold))
     for q in sorted(set(old.profile) | set(new.profile)):
         if old.profile.get(q) != new.profile.get(q):
-            notes.append(d("profile_changed", lang, question=q, old=old.profile.get(q, "—"), new=new.profile.get(q, "—")))
+            notes.append(d("profile_changed", lang, question=q, old=" + ".join(old.profile_answers(q)) or "—",
+                           new=" + ".join(new.profile_answers(q)) or "—"))
     clients_differ = " ".join(old.meta.client.split()).casefold() != " ".join(new.meta.client.split()).casefold()
 
     def level_row(id, name, a, b):

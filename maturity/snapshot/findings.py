@@ -53,15 +53,7 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
         votes = ", ".join(f"{p}={v}" for p, v in d.votes)
         out.append(Problem(file, f'answers."{d.scope}".{d.criterion}.votes', f"participants disagree ({votes})",
                            "discuss it and settle the answer", W))
-    questions = {q.id: q for q in catalogue.profile_questions}
-    for key, value in a.profile.items():
-        q = questions.get(key)
-        if q is None:
-            out.append(Problem(file, f"profile.{key}", "is not a profile question of any loaded plugin",
-                               f"use one of {sorted(questions)}", W))
-        elif value not in q.option_ids():
-            out.append(Problem(file, f"profile.{key}", f'has "{value}", not an answer to this question',
-                               f"use one of {list(q.option_ids())}"))
+    out.extend(profile_problems(catalogue, a, file))
     team_q = {q.id: q for q in TEAM_QUESTIONS}
     for key, value in a.team.items():
         q = team_q.get(key)
@@ -90,6 +82,32 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
             out.append(Problem(file, "tracked", f'"{ind}" is not an indicator of the loaded plugins',
                                "check the indicator id", W))
     out.extend(content_changes(catalogue, a, file))
+    return out
+
+
+def profile_problems(catalogue, a: Assessment, file: str) -> list[Problem]:
+    """Profile answers no loaded question knows, that are not an option, or that are several where one is asked.
+
+    Scoring ignores such an answer (its rules do not fire), so `score` reports these too.
+    """
+    from ..model.assessment import profile_answers
+
+    out = []
+    questions = {q.id: q for q in catalogue.profile_questions}
+    for key, value in a.profile.items():
+        q = questions.get(key)
+        if q is None:
+            out.append(Problem(file, f"profile.{key}", "is not a profile question of any loaded plugin",
+                               f"use one of {sorted(questions)}", "warning"))
+            continue
+        given = profile_answers(value)
+        for v in given:
+            if v not in q.option_ids():
+                out.append(Problem(file, f"profile.{key}", f'has "{v}", not an answer to this question; '
+                                   "its profile rules do not apply", f"use one of {list(q.option_ids())}"))
+        if len(given) > 1 and not q.multiple:
+            out.append(Problem(file, f"profile.{key}", f"has {len(given)} answers, but this question takes one",
+                               f'keep one of {list(given)}, e.g. {key} = "{given[0]}"'))
     return out
 
 

@@ -93,6 +93,20 @@ def set_profile(a: Assessment, question: str, option: str | None) -> Assessment:
     return a.model_copy(update={"profile": profile})
 
 
+def toggle_profile(a: Assessment, question: str, option: str) -> Assessment:
+    """For a question that takes several answers: add the option, or take it away if given already."""
+    from ..model.assessment import profile_answers
+
+    given = list(profile_answers(a.profile.get(question)))
+    given = [g for g in given if g != option] if option in given else given + [option]
+    profile = dict(a.profile)
+    if not given:
+        profile.pop(question, None)
+    else:
+        profile[question] = given[0] if len(given) == 1 else tuple(given)
+    return a.model_copy(update={"profile": profile})
+
+
 def set_team(a: Assessment, question: str, option: str | None) -> Assessment:
     team = dict(a.team)
     if option is None:

@@ -12,7 +12,7 @@ from ...engine.explain import stage_word
 from ...model.questions import PERSPECTIVES
 from ..i18n import t
 from ..widgets.chart import LevelChart
-from ..widgets.render import STAGE_STYLES, set_content, set_title
+from ..widgets.render import level_word, set_content, set_title, stage_cell
 from ..widgets.scope_table import ScopeTable, header, name_width
 from .base import MaturityScreen
 
@@ -39,10 +39,13 @@ class OverviewScreen(MaturityScreen):
         o = res.overall
         lines = [Content.assemble(
             (t("ov.overall", lang) + "  ", "bold"),
-            (f"{o.level:.2f}", "bold"), "  ",
-            (t("lowest", lang) + " ", "dim"), (stage_word(o.lowest, lang), STAGE_STYLES[o.lowest]),
+            (level_word(o.level), "bold"), "  ",
+            (t("lowest", lang) + " ", "dim"), stage_cell(o.lowest, lang),
+            "  ", (t("ov.summary_assessed", lang, n=o.assessed, total=o.total), ""),
             "  ", (t("completeness", lang) + f" {o.completeness * 100:.0f}%", ""),
             "  ", (PERSPECTIVES[a.meta.perspective].get(lang), "dim"), "  ", (str(a.meta.date), "dim"))]
+        if o.gaps:
+            lines.append(Content.styled(t("ov.gaps", lang, n=o.gaps), "$text-warning"))
         if res.missing_domains:
             lines.append(Content.styled(t("ov.missing_domains", lang, domains=", ".join(res.missing_domains)),
                                         "$text-warning"))

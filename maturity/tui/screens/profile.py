@@ -11,7 +11,8 @@ from textual.widgets.option_list import Option
 
 from ...model.questions import PROFILE_QUESTIONS, STANCE_LABELS, TEAM_QUESTIONS
 from ..i18n import t
-from ..state import profile_effects, set_profile, set_team
+from ..state import profile_effects, set_profile, set_team, toggle_profile
+from ...model.assessment import profile_answers
 from ..widgets.listing import Listing
 from ..widgets.render import hang, set_content, set_title
 from .base import MaturityScreen
@@ -64,8 +65,9 @@ class ProfileScreen(MaturityScreen):
             rows.append(Option(Content.styled(title, "bold underline"), id=f"h:{title}", disabled=True))
             given = self._given(kind)
             for q in qs:
-                opt = next((o for o in q.options if o.id == given.get(q.id)), None)
-                value = (Content.styled(opt.label.get(lang), "$text-success") if opt
+                picked = profile_answers(given.get(q.id))
+                labels = [next((o.label.get(lang) for o in q.options if o.id == v), v) for v in picked]
+                value = (Content.styled(" + ".join(labels), "$text-success") if labels
                          else Content.styled(t("form.blank", lang), "$text-disabled"))
                 rows.append(Option(Content("\n").join([hang(Content("  "), Content(q.text.get(lang)), width),
                                                         hang(Content("    → "), value, width)]), id=f"{kind}:{q.id}"))
@@ -82,9 +84,11 @@ class ProfileScreen(MaturityScreen):
             set_content(self.query_one("#pf-effect", Static), Content(""))
             return
         kind, q = questions[key]
-        given = self._given(kind).get(q.id)
+        picked = profile_answers(self._given(kind).get(q.id))
+        given = picked[0] if picked else None
         width = options.text_width()
-        rows = [Option(hang(Content.assemble((f"{i} ", "$text-accent bold"), ("● " if o.id == given else "○ ", "bold")),
+        on, off = ("☑ ", "☐ ") if q.multiple else ("● ", "○ ")
+        rows = [Option(hang(Content.assemble((f"{i} ", "$text-accent bold"), (on if o.id in picked else off, "bold")),
                             Content(o.label.get(lang)), width), id=f"o:{o.id}")
                 for i, o in enumerate(q.options, 1)]
         rows.append(Option(Content.assemble(("0 ", "$text-accent bold"), ("○ " + t("bind.clear", lang), "dim")),
@@ -104,7 +108,7 @@ class ProfileScreen(MaturityScreen):
                 lines.append(Content.styled(t("pf.no_rules", lang), "dim"))
             labels = {o.id: o.label.get(lang) for o in q.options}
             for _, rule in rules:
-                on = store.assessment.profile.get(q.id) in rule.answers
+                on = rule.matches(store.assessment.profile_answers(q.id))
                 scopes = ", ".join(cat.scopes[s].name.get(lang) if s in cat.scopes else s for s in rule.scopes)
                 lines.append(Content.assemble(
                     ("✔ " if on else "· ", "$text-success" if on else "dim"),
@@ -163,5 +167,8 @@ class ProfileScreen(MaturityScreen):
         if qkey not in questions:
             return
         kind, q = questions[qkey]
+        if kind == "p" and q.multiple and option is not None:
+            self.app.change(toggle_profile(self.store.assessment, q.id, option))
+            return
         change = set_profile if kind == "p" else set_team
         self.app.change(change(self.store.assessment, q.id, option))

@@ -8,12 +8,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
-from ...engine.explain import stage_word
+from ...engine.explain import practice_text, stage_word
 from ..i18n import t
 from ..state import ANSWER_KEYS, scope_order, set_answer, set_note
 from ..widgets.criteria import CriteriaList, CriterionDetail
 from ..widgets.explain import ExplainPanel
-from ..widgets.render import STAGE_STYLES, ladder, set_content, set_title
+from ..widgets.render import STAGE_STYLES, ladder, level_word, set_content, set_title
 from ..widgets.scope_list import ScopeList
 from .base import MaturityScreen
 from .dialogs import NoteDialog, ReasonDialog
@@ -29,20 +29,29 @@ def answer_bindings() -> list[Binding]:
 def scope_head(store, scope: str, lang: str) -> Content:
     cat, r = store.catalogue, store.analysis.result.scopes[scope]
     s = cat.scopes[scope]
-    line = [ladder(r.reached, r.capped, r.target), " ",
-            (stage_word(r.reached, lang), f"bold {STAGE_STYLES[r.reached]}"),
-            " · " + t("sc.head", lang, level=r.level, complete=r.completeness * 100, weight=r.weight)]
+    if not r.active:
+        line = [(t("off", lang), "$text-error")]
+    elif not r.assessed:
+        line = [(t("ov.not_assessed", lang), "bold dim"),
+                " · " + t("sc.head", lang, level="—", complete=r.completeness * 100, weight=r.weight)]
+    else:
+        line = [ladder(r.reached, r.capped, r.target, r.practice), " ",
+                (stage_word(r.reached, lang), f"bold {STAGE_STYLES[r.reached]}"),
+                " · " + t("sc.head", lang, level=level_word(r.level), complete=r.completeness * 100, weight=r.weight)]
     if r.target is not None:
         line += [" · ", (t("sc.target", lang, stage=stage_word(r.target, lang)), STAGE_STYLES[r.target])]
-    if r.capped:
-        caps = ", ".join(f"{c.requires}@{stage_word(c.requires_stage, lang)}" for c in r.capped_by)
+    if r.capped and r.counted:
+        caps = ", ".join(f"{store.catalogue.scopes[c.requires].name.get(lang)} → {stage_word(c.requires_stage, lang)}"
+                         for c in r.capped_by)
         line += ["  ", (f"▲ {t('capped_by', lang)} {caps}", "$text-error")]
-    if not r.active:
-        line += ["  ", (t("off", lang), "$text-error")]
+    gap = practice_text(r, lang)
+    extra = [Content.styled(t("sc.gap", lang, text=gap), "$text-warning")] if gap else []
     return Content("\n").join([
         Content.assemble((s.name.get(lang), "bold"), (f"  {scope}", "dim")),
         Content.styled(s.description.get(lang), "italic $text-muted"),
         Content.assemble(*line),
+        *extra,
+        Content.styled(t("sc.legend", lang), "dim"),
     ])
 
 

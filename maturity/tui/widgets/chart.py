@@ -8,10 +8,13 @@ from textual.widget import Widget
 
 from ...engine.explain import stage_word
 from ...engine.scoring import TOP
-from .render import STAGE_STYLES, bar, fit
+from .render import STAGE_STYLES, bar, fit, level_word, stage_cell
 
 LABEL_WIDTH = 22
 TAIL = 24
+
+
+NOT_ASSESSED = ("not assessed", "尚未评估")
 
 
 class LevelChart(Widget):
@@ -38,12 +41,16 @@ class LevelChart(Widget):
         lines = []
         lowest_word = "lowest" if self.lang != "zh" else "最低"
         for label, level, lowest, strong in self.rows:
+            if level is None:  # nothing assessed: no bar, never a 0.00 that reads as "offline"
+                lines.append(Content.assemble((fit(label, label_w), "bold" if strong else ""),
+                                              (fit(NOT_ASSESSED[self.lang == "zh"], bar_w), "dim"), ("    — ", "bold")))
+                continue
             stage_i = min(int(level), TOP)
             lines.append(Content.assemble(
                 (fit(label, label_w), "bold" if strong else ""),
                 bar(level, bar_w, STAGE_STYLES[max(stage_i, 1)] if level > 0 else "$text-muted"),
                 (f" {level:4.2f} ", "bold"),
-                (f"{lowest_word} ", "dim"), (stage_word(lowest, self.lang), STAGE_STYLES[lowest]),
+                (f"{lowest_word} ", "dim"), stage_cell(lowest, self.lang),
             ))
         lines.append(Content.assemble(" " * label_w, self._axis(bar_w)))
         return Content("\n").join(lines)

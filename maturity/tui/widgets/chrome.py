@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from ...engine.explain import stage_word
 from ..i18n import t
-from .render import STAGE_STYLES, user
+from .render import level_word, stage_cell, user
 
 NAV = (("overview", "o"), ("scope", "s"), ("workshop", "w"), ("roadmap", "r"), ("graph", "g"), ("advice", "a"),
        ("profile", "p"))
@@ -29,8 +29,8 @@ class TopBar(Static):
             "error": Content.styled(f"✘ {t('not_saved', lang)}", "$text-error bold"),
         }[save_state]
         right = Content.assemble(
-            " │ ", (t("ov.overall", lang) + " ", "dim"), (f"{o.level:.2f}", "bold"), " · ",
-            (stage_word(o.lowest, lang), STAGE_STYLES[o.lowest]), f" · {o.completeness * 100:.0f}% │ ", mark, "  ",
+            " │ ", (t("ov.overall", lang) + " ", "dim"), (level_word(o.level), "bold"), " · ",
+            stage_cell(o.lowest, lang), f" · {o.completeness * 100:.0f}% │ ", mark, "  ",
             (store.path.name, "dim"), " ")
         left = Content.assemble((f" {t('app.title', lang)} ", "bold reverse"), " ", (a.meta.client, "bold"),
                                 *((" — ", user(a.meta.system)) if a.meta.system else ()))

@@ -89,6 +89,12 @@ class CriterionDetail(Static):
             Content.assemble((t("sc.detail.action", lang) + ": ", "bold"), c.action.get(lang)),
             Content.assemble((t("sc.detail.answer", lang) + ": ", "bold"), answer(word, lang)),
         ]
+        if c.anchors is not None:
+            lines.append(Content.assemble((t("sc.detail.anchors", lang) + ": ", "bold"), c.anchors.get(lang)))
+        r = store.analysis.result.scopes.get(scope)
+        rule = r.profile_na.get(criterion) if r is not None else None
+        if rule is not None and word is None:
+            lines.append(Content.styled(t("sc.profile_na", lang, why=rule.why.get(lang)), "$text-warning"))
         if ans is not None and ans.reason:
             lines.append(Content.assemble((t("sc.detail.reason", lang) + ": ", "bold"), user(ans.reason)))
         if ans is not None and ans.note:

@@ -51,12 +51,15 @@ def answer(word: str | None, lang: str, width: int = 0) -> Content:
     return Content.styled(fit(label, width) if width else label, ANSWER_STYLES[word])
 
 
-def ladder(reached: int, capped: bool = False, target: int | None = None) -> Content:
-    """Four cells, structured → intelligent: ■ reached, ◇ up to the target, □ beyond; ▲ when capped."""
+def ladder(reached: int, capped: bool = False, target: int | None = None, practice: int = 0) -> Content:
+    """Four cells, structured → intelligent: ■ reached, ▨ practised but not reached (a foundation gap),
+    ◇ up to the target, □ beyond; ▲ when capped."""
     parts = []
     for i in range(1, TOP + 1):
         if i <= reached:
             parts.append(("■", STAGE_STYLES[i]))
+        elif i <= practice:
+            parts.append(("▨", STAGE_STYLES[i]))
         elif target is not None and i <= target:
             parts.append(("◇", "$text-muted"))
         else:
@@ -104,3 +107,15 @@ def set_title(widget, title: str) -> None:
     """Set a border title only when it changed (setting it repaints the widget)."""
     if str(widget.border_title or "") != title:
         widget.border_title = Content(title)
+
+
+def level_word(x: float | None) -> str:
+    """A level for the screen: "—" while nothing is assessed."""
+    return "—" if x is None else f"{x:.2f}"
+
+
+def stage_cell(i: int | None, lang: str) -> tuple[str, str]:
+    """A stage word and its style; "—" dimmed for none (nothing assessed)."""
+    from ...engine.explain import stage_word
+
+    return ("—", "dim") if i is None else (stage_word(i, lang), STAGE_STYLES[i])

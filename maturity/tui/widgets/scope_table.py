@@ -12,7 +12,7 @@ from ...engine.explain import stage_word
 from ..i18n import t
 from ..state import domain_scopes
 from .listing import Listing
-from .render import STAGE_STYLES, cell, fit, ladder, percent
+from .render import STAGE_STYLES, cell, fit, ladder, level_word, percent
 
 COLS = (("ov.col.ladder", 6), ("ov.col.stage", 12), ("ov.col.level", 6), ("ov.col.complete", 7), ("ov.col.target", 12))
 
@@ -50,8 +50,10 @@ class ScopeTable(Listing):
             agg = res.domains[d]
             rows.append(Option(Content.assemble(
                 (cat.domains[d].name.get(lang), "bold underline"), "  ",
-                (t("ov.summary", lang, level=agg.level, lowest=stage_word(agg.lowest, lang),
-                   complete=agg.completeness * 100), "dim")), id=f"domain:{d}", disabled=True))
+                (t("ov.summary", lang, level=level_word(agg.level),
+                   lowest=stage_word(agg.lowest, lang) if agg.lowest is not None else "—",
+                   assessed=agg.assessed, total=agg.total, complete=agg.completeness * 100), "dim")),
+                id=f"domain:{d}", disabled=True))
             for sid in scopes:
                 r = res.scopes[sid]
                 name = "  " + cat.scopes[sid].name.get(lang)
@@ -60,10 +62,21 @@ class ScopeTable(Listing):
                     rows.append(Option(Content.assemble(
                         cell(name, name_w, "$text-disabled"), (f"({t('ov.off', lang)})", "$text-disabled")), id=sid))
                     continue
+                if not r.assessed:
+                    rows.append(Option(Content.assemble(
+                        fit(name, name_w), ladder(-1, False, r.target), " ",
+                        (fit(t("ov.not_assessed", lang), 12), "dim italic"), " ", cell("—", 6, "dim", right=True), " ",
+                        cell(percent(r.completeness), 7, "$text-warning", right=True), " ",
+                        cell(stage_word(r.target, lang) if r.target is not None else "—", 12,
+                             STAGE_STYLES[r.target] if r.target is not None else "dim")), id=sid))
+                    continue
+                stage_text = stage_word(r.reached, lang)
+                if r.practice > r.reached:
+                    stage_text += "▸" + stage_word(r.practice, lang)
                 rows.append(Option(Content.assemble(
                     fit(name, name_w),
-                    ladder(r.reached, r.capped, r.target), " ",
-                    (fit(stage_word(r.reached, lang), 12), STAGE_STYLES[r.reached]), " ",
+                    ladder(r.reached, r.capped, r.target, r.practice), " ",
+                    (fit(stage_text, 12), STAGE_STYLES[r.reached]), " ",
                     cell(f"{r.level:.2f}", 6, "bold", right=True), " ",
                     cell(percent(r.completeness), 7, "" if r.completeness >= 1 else "$text-warning", right=True), " ",
                     cell(stage_word(r.target, lang) if r.target is not None else "—", 12,
