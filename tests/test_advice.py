@@ -38,9 +38,23 @@ def test_roadmap_todo_lists_only_unmet_criteria(cat, blank):
 
 
 def test_roadmap_defaults_to_next_stage_without_targets(cat, blank):
-    rm = roadmap(cat, score(cat, blank), {})
+    a = with_answers(blank, a={"str1": Answer(answer="partly")}, b={"str1": Answer(answer="met")})
+    rm = roadmap(cat, score(cat, a), {})
     assert rm.default_targets
-    assert {(s.scope, s.stage) for s in rm.steps} == {("x.a", 1), ("x.b", 1), ("x.c", 1)}
+    assert {(s.scope, s.stage) for s in rm.steps} == {("x.a", 1), ("x.b", 1)}, "x.c is not assessed: no step"
+    assert not roadmap(cat, score(cat, blank), {}).steps
+
+
+def test_roadmap_aims_a_foundation_gap_at_its_practice_and_puts_it_first(cat, blank):
+    a = with_answers(blank, a={**answers_all("not_met", "a", ("structured",)), **answers_all("met", "a", ("online",))},
+                     b=answers_all("partly", "b", ("structured",)))
+    res = score(cat, a)
+    assert (res.scopes["x.a"].reached, res.scopes["x.a"].practice) == (0, 2)
+    rm = roadmap(cat, res, {})
+    first = rm.waves[0][0]
+    assert (first.scope, first.stage, first.unlocks) == ("x.a", 1, 2)
+    assert ("x.a", 2) in {(s.scope, s.stage) for s in rm.steps}
+    assert next(s for s in rm.steps if (s.scope, s.stage) == ("x.a", 2)).practised
 
 
 def test_relation_weakens_below_digital_for_business_and_workload_only():
@@ -69,7 +83,9 @@ def test_digital_system_ranks_strong_business_indicators_first(cat, blank):
 
 
 def test_proof_pair_proposed_while_weak(cat, blank):
-    pairs = proof_pairs(cat, score(cat, blank), set())
+    a = with_answers(blank, a={"str1": Answer(answer="partly")})
+    pairs = proof_pairs(cat, score(cat, a), set())
+    assert not proof_pairs(cat, score(cat, blank), set()), "nothing assessed: nothing to prove yet"
     assert ("x.a", "x.a.work", "x.a.biz") in [(p.scope, p.behaviour, p.result) for p in pairs]
 
 
@@ -99,7 +115,8 @@ def test_weak_ownership_warns_of_unreliable_data(cat, blank):
 
 def test_single_points_are_digital_scopes_with_intelligence_in_reach(cat, blank):
     a = with_answers(blank, a=answers_all("met", "a", ("structured", "online", "digital")),
-                     c=answers_all("met", "c", ("structured", "online", "digital")))
+                     c=answers_all("met", "c", ("structured", "online", "digital")),
+                     b=answers_all("met", "b", ("structured",)))
     s = advise_stance(cat, score(cat, a), STRONG_TEAM)
     assert s.single_points == ("x.a",), "c's intelligent stage needs b at digital"
 

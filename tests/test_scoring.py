@@ -93,9 +93,19 @@ def test_domain_and_overall_are_weighted_means_with_lowest_and_completeness(cat,
     la, lb, lc = (res.scopes[f"x.{s}"].level for s in "abc")
     assert (la, lb, lc) == (2.0, 1.0, 0.0)
     assert res.scopes["x.b"].weight == 2.0
-    assert res.domains["x"].level == pytest.approx((2.0 * 1 + 1.0 * 2 + 0.0 * 1) / 4)
-    assert res.domains["x"].lowest == 0
-    assert res.overall.completeness == pytest.approx(6 / 24)
+    # x.c has no answer: not assessed, so it is in no level, lowest stage or completeness.
+    assert not res.scopes["x.c"].assessed
+    assert res.domains["x"].level == pytest.approx((2.0 * 1 + 1.0 * 2) / 3)
+    assert res.domains["x"].lowest == 1
+    assert res.overall.completeness == pytest.approx(6 / 16)
+    assert (res.overall.assessed, res.overall.total) == (2, 3)
+
+
+def test_nothing_assessed_has_no_level_and_no_lowest_stage(cat, blank):
+    res = score(cat, blank)
+    assert res.overall.level is None and res.overall.lowest is None
+    assert all(d.level is None for d in res.domains.values())
+    assert res.overall.assessed == 0 and res.overall.total == 3
 
 
 def test_profile_rule_switches_a_scope_off(cat, blank):
@@ -105,16 +115,21 @@ def test_profile_rule_switches_a_scope_off(cat, blank):
     assert [r.why.en for r in weights["x.c"][1]] == ["no c"]
     res = score(cat, a)
     assert "x.c" not in res.overall.scopes
-    assert res.overall.applicable == 16
+    assert res.overall.total == 2, "a switched-off scope is not even counted as not assessed"
 
 
 def test_dependency_on_switched_off_scope_is_not_checked(cat, blank):
     a = with_answers(blank.model_copy(update={"profile": {"customer_form": "consumer"}}),
                      c=answers_all("met", "c"))
     r = score(cat, a).scopes["x.c"]
-    assert r.reached == 3, "c's own dependency on b still applies: b is active"
-    a2 = with_answers(blank, b=answers_all("met", "b"))
-    assert score(cat, a2).scopes["x.b"].reached == 1
+    assert r.reached == 4 and [u.reason for u in r.unchecked] == ["not_assessed"], \
+        "b is active but nobody answered it: the dependency is listed as not checked, not read as offline"
+    b_low = {**answers_all("met", "b", ("structured", "online")), **answers_all("not_met", "b", ("digital",))}
+    r = score(cat, with_answers(a, b=b_low, c=answers_all("met", "c"))).scopes["x.c"]
+    assert r.reached == 3 and r.practice == 4, "c's own dependency on b applies once b is assessed"
+    a2 = with_answers(blank, b=answers_all("met", "b"), a={"str1": Answer(answer="partly")})
+    b = score(cat, a2).scopes["x.b"]
+    assert (b.reached, b.practice) == (1, 4), "b needs a@online; a is assessed and offline, so b is capped"
 
 
 def test_unknown_answers_are_reported_not_scored(cat, blank):

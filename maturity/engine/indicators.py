@@ -85,7 +85,7 @@ def next_indicators(catalogue, result: AssessmentResult, tracked: set[str], per_
 
     ranked = spread(sorted(out, key=key), per_scope)
     starts = [a for r in empty_scopes if (a := start_recording(catalogue, r, tracked)) is not None]
-    if not ranked and not starts:
+    if not ranked and not starts and result.counted_scopes():
         # Nothing left in the assessed scopes: the first figure of any other active scope.
         starts = [a for r in result.active_scopes() if not r.counted
                   if (a := start_recording(catalogue, r, tracked)) is not None][:1]

@@ -161,8 +161,8 @@ def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str
     for sid in scopes:
         a, b = ro.scopes.get(sid), rn.scopes.get(sid)
         sa, sb = _state(a), _state(b)
-        on_a, on_b = bool(a and a.counted), bool(b and b.counted)
-        change = round(b.level - a.level, 4) if on_a and on_b else None
+        on_a, on_b = bool(a and a.active), bool(b and b.active)
+        change = round(b.level - a.level, 4) if a and b and a.counted and b.counted else None
         if on_a and on_b:
             status = "up" if b.reached > a.reached else "down" if b.reached < a.reached else "same"
         else:

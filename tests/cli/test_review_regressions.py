@@ -103,7 +103,7 @@ def test_markdown_score_translates_perspective_and_marks_switched_off_scopes():
     r = run("score", DEMO, "--format", "markdown", "--lang", "zh")
     assert "视角：b2b" not in r.stdout and "2B" in r.stdout
     row = next(x for x in run("score", DEMO, "--format", "markdown").stdout.splitlines() if "Channel partners" in x)
-    assert "off by profile" in row and "0%" not in row
+    assert "switched off" in row and "0%" not in row and "offline" not in row
 
 
 def test_markdown_advice_in_chinese_has_translated_labels_and_the_whole_advice():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from importlib.resources import files
 from importlib.util import find_spec
@@ -179,10 +180,119 @@ def test_profile_rules_reweight_what_the_profile_makes_matter(domain, question, 
 
 
 def test_profile_rules_are_few_and_explained(domain):
-    assert 1 <= len(domain.profile_rules) <= 6
+    scope_rules = [r for r in domain.profile_rules if r.scopes]
+    criterion_rules = [r for r in domain.profile_rules if r.criteria]
+    assert 1 <= len(scope_rules) <= 6
+    assert len(criterion_rules) <= 3
     for rule in domain.profile_rules:
         assert rule.factor == 0 or 0.5 <= rule.factor <= 2
         assert rule.why.en.strip() and rule.why.zh.strip()
+    for rule in criterion_rules:
+        assert not rule.scopes and rule.factor == 1.0, "a criterion rule makes criteria n/a; it re-weights nothing"
+
+
+def _consumer_na(domain) -> set[str]:
+    """Criteria the profile makes n/a for a wholly consumer business."""
+    return {ref for r in domain.profile_rules if r.criteria and r.question == "customer_form"
+            and r.matches(("consumer",)) for ref in r.criteria}
+
+
+def test_b2b_criteria_are_na_only_for_a_wholly_consumer_business(domain):
+    na = _consumer_na(domain)
+    assert {"crm.customers.key_fields_complete", "crm.activities_visits.mobile_check_in",
+            "crm.activities_visits.visit_norms"} <= na
+    for rule in domain.profile_rules:
+        if rule.criteria:
+            assert rule.matches(("consumer",))
+            assert not rule.matches(("consumer", "small_b")), "a client with business customers keeps the criteria"
+            assert not rule.matches(("big_b",))
+
+
+def test_consumer_na_leaves_every_stage_something_to_assess(domain):
+    na = _consumer_na(domain)
+    for s in domain.scopes:
+        for stage in STAGES:
+            left = [c for c in s.criteria if c.stage == stage and f"crm.{s.id}.{c.id}" not in na]
+            assert left, f"{s.id}@{stage}: nothing left to assess for a consumer business"
+            assert max(c.weight for c in left) >= 1, f"{s.id}@{stage}: only nice-to-haves left for consumers"
+
+
+def _switched_off(domain, question: str, answers: tuple[str, ...], scope: str) -> bool:
+    return any(r.factor == 0 and scope in r.scopes and r.question == question and r.matches(answers)
+               for r in domain.profile_rules)
+
+
+@pytest.mark.parametrize(("answers", "off"), [
+    (("solo",), True),
+    (("solo", "telesales"), True),
+    (("team", "channel"), False),
+    (("telesales", "mixed"), False),
+])
+def test_channel_partners_switch_off_only_when_no_answer_sells_through_channels(domain, answers, off):
+    assert _switched_off(domain, "collaboration", answers, "crm.channel_partners") is off
+
+
+def test_a_reweight_applies_when_any_answer_matches(domain):
+    campaigns = [r for r in domain.profile_rules if "crm.campaigns_scrm" in r.scopes and r.factor != 0]
+    assert campaigns and all(r.matches(("big_b", "consumer")) for r in campaigns)
+
+
+_DOC_EN = re.compile(r"document|written|table|list\b|matrix|policy|brief")
+_SYS_EN = re.compile(r"\b(system|CRM)\b")
+_CONF_EN = re.compile(r"configur|setting")
+_DOC_ZH = re.compile(r"文档|成文|书面|清单|矩阵|政策|表(?!单)")
+_CONF_ZH = re.compile(r"配置|设置")
+
+
+def _both_forms(en: str, zh: str) -> list[str]:
+    """What is missing for a text to accept a document *or* the system's configuration, in both languages."""
+    missing = []
+    if not _DOC_EN.search(en):
+        missing.append("en: a document")
+    if not (_SYS_EN.search(en) and _CONF_EN.search(en)):
+        missing.append("en: the system's settings/configuration")
+    if not _DOC_ZH.search(zh):
+        missing.append("zh: 文档")
+    if not ("系统" in zh and _CONF_ZH.search(zh)):
+        missing.append("zh: 系统配置")
+    return missing
+
+
+def test_structured_criteria_count_a_rule_configured_in_the_system(domain):
+    """Issue 8: structured means explicit and agreed — written down *or* configured in the system. Every
+    structured criterion says so, and its evidence asks for the document or the system's settings."""
+    for s in domain.scopes:
+        for c in s.criteria:
+            if c.stage != "structured":
+                continue
+            assert not _both_forms(c.text.en, c.text.zh), f"{s.id}.{c.id} text: {_both_forms(c.text.en, c.text.zh)}"
+            assert not _both_forms(c.evidence.en, c.evidence.zh), \
+                f"{s.id}.{c.id} evidence: {_both_forms(c.evidence.en, c.evidence.zh)}"
+
+
+_OWN_THRESHOLD = re.compile(r"(at least|below) \d+(\.\d+)?\s*%|for at least one|at least once")
+
+
+def test_criteria_with_their_own_threshold_say_how_the_grades_map(domain):
+    for s in domain.scopes:
+        for c in s.criteria:
+            if _OWN_THRESHOLD.search(re.sub(r"\(e\.g\.[^)]*\)", "", c.text.en)):  # an example is no threshold
+                assert c.anchors is not None, f"{s.id}.{c.id} states its own threshold but has no anchors"
+            if c.anchors is not None:
+                for lang, words in (("en", ("met:", "mostly:", "partly:", "not met:")),
+                                    ("zh", ("满足：", "基本满足：", "部分满足：", "不满足："))):
+                    text = c.anchors.get(lang)
+                    assert all(w in text for w in words), f"{s.id}.{c.id} anchors.{lang}: {text}"
+
+
+def test_indicators_say_which_practice_they_measure(domain):
+    indicators = [i for s in domain.scopes for i in s.indicators]
+    linked = [i for i in indicators if i.practice]
+    assert len(linked) * 3 >= len(indicators), f"only {len(linked)} of {len(indicators)} indicators name their practice"
+    for s in domain.scopes:
+        own = {c.id for c in s.criteria}
+        for i in s.indicators:
+            assert set(i.practice) <= own and set(i.by_construction) <= own, f"{s.id}.{i.id}"
 
 
 def test_chinese_uses_the_articles_terms(domain):
