@@ -54,7 +54,7 @@ def unchecked_text(u, lang: str = "en") -> str:
     return f"not checked: {stage_word(u.stage)} needs {u.requires} at {stage_word(u.requires_stage)}, but {en}"
 
 
-def practice_text(r: ScopeResult, lang: str = "en") -> str:
+def practice_text(r: ScopeResult, lang: str = "en", catalogue=None) -> str:
     """The foundation gap in words, or "" when the practice is not above the stage.
 
     "works online in practice (96%); held at offline by structured: 2 criteria unmet — meeting them unlocks online"
@@ -71,12 +71,24 @@ def practice_text(r: ScopeResult, lang: str = "en") -> str:
                      f"{stage_word(g.stage)}: {_n(n, 'criterion', 'criteria')} unmet")
     held = ("、".join(parts) if zh else "; ".join(parts))
     if not gap:  # own criteria pass all the way: only dependencies hold it
-        held = "依赖" if zh else "a dependency"
+        deps = ("、" if zh else ", ").join(dict.fromkeys(scope_label(catalogue, c.requires, lang) for c in r.capped_by))
+        held = (f"依赖（{deps}）" if zh else f"a dependency ({deps})") if deps else ("依赖" if zh else "a dependency")
     if zh:
         return (f"实际作业已达{stage_word(r.practice, lang)}（{_pct(p.score)}）；被{held}压在{stage_word(r.reached, lang)}"
                 f"——补齐即解锁{stage_word(r.practice, lang)}")
     return (f"works {stage_word(r.practice)} in practice ({_pct(p.score)}); held at {stage_word(r.reached)} by {held}"
             f" — meeting {'them' if gap else 'it'} unlocks {stage_word(r.practice)}")
+
+
+def practice_line(r: ScopeResult, lang: str = "en", catalogue=None) -> tuple[str, str]:
+    """(label, text) for a scope that works above its stage: a foundation gap when its own lower stages
+    fall short, "Practice" when only a dependency holds it; ("", "") otherwise."""
+    text = practice_text(r, lang, catalogue)
+    if not text:
+        return "", ""
+    if r.foundation_gap:
+        return ("基础缺口" if lang == "zh" else "Foundation gap"), text
+    return ("受依赖限制" if lang == "zh" else "Held by a dependency"), text
 
 
 def not_assessed_text(lang: str = "en") -> str:
@@ -107,9 +119,9 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
         lines.append(f"{name}（{r.scope}）：{stage_word(r.reached, lang)}，等级 {r.level:.2f}，完成度 {_pct(r.completeness)}")
     else:
         lines.append(f"{name} ({r.scope}): {stage_word(r.reached)}, level {r.level:.2f}, completeness {_pct(r.completeness)}")
-    gap = practice_text(r, lang)
+    label, gap = practice_line(r, lang, catalogue)
     if gap:
-        lines.append(("基础缺口：" if zh else "Foundation gap: ") + gap)
+        lines.append(f"{label}：{gap}" if zh else f"{label}: {gap}")
     for rule in r.weight_reasons:
         lines.append(f"权重 ×{rule.factor:g}：{rule.why.zh}" if zh else f"Weight ×{rule.factor:g}: {rule.why.en}")
     for s in r.stages:
@@ -119,14 +131,14 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
             parts.append(f"[{ans} ×{c.weight:g}] {crit[c.criterion].text.get(lang)}")
         verdict = _stage_verdict(s, result.threshold, lang)
         sc, _ = pct_pair(s.score, result.threshold)
-        lines.append(f"  {stage_word(s.stage, lang)}: {sc} — {verdict}")
+        lines.append(f"  {stage_word(s.stage, lang)}{'：' if zh else ': '}{sc} — {verdict}")
         lines.extend(f"      {p}" for p in parts)
     for cid, rule in r.profile_na.items():
         text = crit[cid].text.get(lang)
         lines.append(f"  画像规则判为不适用：{text} —— {rule.why.zh}" if zh else f"  n/a by the profile: {text} — {rule.why.en}")
-    lines.append(decision(r, result.threshold, lang))
+    lines.append(decision(r, result.threshold, lang, catalogue))
     for cap in r.capped_by:
-        lines.append(("  受限于 " if zh else "  capped by ") + _cap_text(cap, lang, result))
+        lines.append(("  受限于 " if zh else "  capped by ") + cap_text(cap, lang, result, catalogue))
     if r.reached < TOP:
         nxt = r.reached + 1
         s = r.stages[nxt - 1]
@@ -138,7 +150,7 @@ def explain_scope(catalogue, result: AssessmentResult, r: ScopeResult, lang: str
             text = crit[c.criterion].text.get(lang)
             lines.append(f"  · [{answer_word(c.answer, lang)}] {text}")
         for cap in (c for c in r.caps if c.stage == nxt):
-            lines.append("  · " + _cap_text(cap, lang, result))
+            lines.append("  · " + cap_text(cap, lang, result, catalogue))
         if not todo and not any(c.stage == nxt for c in r.caps):
             lines.append("  · " + ("无（请检查更低阶段）" if zh else "nothing (see the lower stages)"))
     for u in r.unchecked:
@@ -158,7 +170,7 @@ def _stage_verdict(s, threshold: float, lang: str) -> str:
     return f"< 阈值 {th}" if zh else f"< threshold {th}"
 
 
-def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
+def decision(r: ScopeResult, threshold: float, lang: str = "en", catalogue=None) -> str:
     """One line: what decided the stage — the threshold, the completeness gate, or a dependency."""
     zh = lang == "zh"
     if not r.active:
@@ -171,7 +183,9 @@ def decision(r: ScopeResult, threshold: float, lang: str = "en") -> str:
     nxt = r.reached + 1
     s = r.stages[nxt - 1]
     if r.capped:
-        caps = ", ".join(f"{c.requires}@{stage_word(c.requires_stage, lang)}" for c in r.capped_by)
+        caps = ("、" if zh else ", ").join(
+            f"{scope_label(catalogue, c.requires, lang)}{'须达' if zh else ' at '}{stage_word(c.requires_stage, lang)}"
+            for c in r.capped_by)
         return (f"判定：自身证据可达{stage_word(r.uncapped, lang)}，但被依赖限制在{stage_word(r.reached, lang)}（{caps}）。" if zh
                 else f"Decided by a dependency: its own criteria reach {stage_word(r.uncapped)}, but {caps} caps it at {stage_word(r.reached)}.")
     sc, th = pct_pair(s.score, threshold)
@@ -199,21 +213,42 @@ def _n(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _cap_text(cap, lang: str, result: AssessmentResult | None = None) -> str:
-    """A cap in words: what actually holds the required scope (its practice and foundation gap), and
-    the dependency's own reason only where it still fits (the required scope does not practise the stage)."""
-    req = result.scopes.get(cap.requires) if result is not None else None
-    held = practice_text(req, lang) if req is not None else ""
-    practises = req is not None and req.practice >= cap.requires_stage
+def scope_label(catalogue, sid: str, lang: str = "en") -> str:
+    """A scope as people name it: its name, or the id when no catalogue knows it."""
+    scope = catalogue.scopes.get(sid) if catalogue is not None else None
+    return scope.name.get(lang) if scope is not None else sid
+
+
+def _stage_shortfall(req: ScopeResult, stage: int, lang: str) -> str:
+    """What holds a required scope below ``stage`` by its own criteria: "its digital criteria score 45%, 2 unmet"."""
+    s = req.stages[stage - 1]
+    unmet = sum(1 for c in s.contributions if c.answer not in ("met", "n/a"))
+    if s.score is None:
+        return ""
     if lang == "zh":
-        head = f"{cap.requires} 需达到{stage_word(cap.requires_stage, lang)}（当前{stage_word(cap.actual_stage, lang)}）"
+        return f"其{stage_word(stage, lang)}条目得分 {_pct(s.score)}，{unmet} 条未满足"
+    return f"its {stage_word(stage)} criteria score {_pct(s.score)}, {_n(unmet, 'unmet', 'unmet')}"
+
+
+def cap_text(cap, lang: str, result: AssessmentResult | None = None, catalogue=None) -> str:
+    """A cap in words: what actually holds the required scope (its practice and foundation gap, or how far its
+    own criteria fall short), and the dependency's own reason only where it still fits."""
+    req = result.scopes.get(cap.requires) if result is not None else None
+    held = practice_text(req, lang, catalogue) if req is not None else ""
+    practises = req is not None and req.practice >= cap.requires_stage
+    short = _stage_shortfall(req, cap.requires_stage, lang) if req is not None and req.counted and not held else ""
+    who = scope_label(catalogue, cap.requires, lang)
+    if lang == "zh":
+        head = f"{who}需达到{stage_word(cap.requires_stage, lang)}（当前{stage_word(cap.actual_stage, lang)}）"
         if held and practises:
             return f"{head}：它{held}，补齐后这一限制也随之解除"
-        return f"{head}：{cap.why.zh}" + (f"（它{held}）" if held else "")
-    head = f"{cap.requires} must be {stage_word(cap.requires_stage)} (it is {stage_word(cap.actual_stage)})"
+        extra = f"它{held}" if held else short
+        return f"{head}：{cap.why.zh}" + (f"（{extra}）" if extra else "")
+    head = f"{who} must be {stage_word(cap.requires_stage)} (it is {stage_word(cap.actual_stage)})"
     if held and practises:
         return f"{head}: it {held}, which lifts this cap too"
-    return f"{head}: {cap.why.en}" + (f" (it {held})" if held else "")
+    extra = f"it {held}" if held else short
+    return f"{head}: {cap.why.en}" + (f" ({extra})" if extra else "")
 
 
 def level_text(x: float | None) -> str:

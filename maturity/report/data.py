@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine.analysis import Analysis
-from ..engine.explain import _cap_text as cap_text, decision, explain_scope, unchecked_text
+from ..engine.explain import cap_text, decision, explain_scope, practice_line, scope_label, unchecked_text
 from ..engine.scoring import STAGE_NAMES, AssessmentResult, ScopeResult
 
 SCORE_SCHEMA = "maturity.score/1"
@@ -38,7 +38,8 @@ def scope_data(catalogue, result: AssessmentResult, r: ScopeResult, lang: str = 
         "capped": r.capped and shown,
         "capped_by": [{"scope": c.requires, "stage": STAGE_NAMES[c.requires_stage],
                        "actual": STAGE_NAMES[c.actual_stage], "why": c.why.get(lang),
-                       "explained": cap_text(c, lang, result)} for c in r.capped_by] if shown else [],
+                       "scope_name": scope_label(catalogue, c.requires, lang),
+                       "explained": cap_text(c, lang, result, catalogue)} for c in r.capped_by] if shown else [],
         "target": STAGE_NAMES[r.target] if r.target is not None else None,
         "progress": _r(r.progress) if r.progress is not None else None,
         "stages": {
@@ -48,16 +49,26 @@ def scope_data(catalogue, result: AssessmentResult, r: ScopeResult, lang: str = 
                 "not_applicable": s.not_applicable,
                 "criteria": [{"id": c.criterion, "answer": c.answer, "weight": c.weight} for c in s.contributions],
             } for s in r.stages},
-        "decided_by": decision(r, result.threshold, lang),
+        "practice_note": _practice_note(r, lang, catalogue) if shown else None,
+        "decided_by": decision(r, result.threshold, lang, catalogue),
         "weight_rules": [{"factor": rule.factor, "why": rule.why.get(lang)} for rule in r.weight_reasons],
         "unchecked_dependencies": [{"stage": STAGE_NAMES[u.stage], "requires": u.requires,
                                     "requires_stage": STAGE_NAMES[u.requires_stage], "reason": u.reason,
                                     "text": unchecked_text(u, lang)} for u in r.unchecked],
-        "not_applicable_by_profile": [{"criterion": cid, "why": rule.why.get(lang)} for cid, rule in r.profile_na.items()],
+        "not_applicable_by_profile": [{"criterion": cid, "text": crit[cid].text.get(lang), "why": rule.why.get(lang)}
+                                      for cid, rule in r.profile_na.items()],
     }
     if explain:
         d["explanation"] = explain_scope(catalogue, result, r, lang)
     return d
+
+
+def _practice_note(r: ScopeResult, lang: str, catalogue) -> dict | None:
+    """A scope working above its stage: ``kind`` is foundation_gap or held_by_dependency, with the sentence."""
+    label, text = practice_line(r, lang, catalogue)
+    if not text:
+        return None
+    return {"kind": "foundation_gap" if r.foundation_gap else "held_by_dependency", "label": label, "text": text}
 
 
 def aggregate_data(a) -> dict:

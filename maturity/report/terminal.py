@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as T
 
-from ..engine.explain import answer_word, explain_scope, level_text, lowest_text, scope_status, stage_word, unchecked_text
+from ..engine.explain import (answer_word, explain_scope, level_text, lowest_text, scope_label, scope_status,
+                              stage_word, unchecked_text)
 from ..engine.scoring import TOP
 from ..i18n import tr
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
@@ -47,7 +48,8 @@ def print_score(cat, an, lang: str) -> None:
         for sid in cat.domains[d].scopes:
             r = res.scopes[f"{d}.{sid.id}"]
             shown = r.counted
-            caps = ", ".join(f"{x.requires}@{stage_word(x.requires_stage, lang)}" for x in r.capped_by) if shown else ""
+            caps = ", ".join(f"{scope_label(cat, x.requires, lang)} ({stage_word(x.requires_stage, lang)})"
+                             for x in r.capped_by) if shown else ""
             table.add_row(T(sid.name.get(lang)), T(scope_status(r, lang)),
                           ladder(r.reached, r.capped, r.practice) if shown else "",
                           level_text(r.level if shown else None),

@@ -437,7 +437,7 @@ def report_markdown(data: dict) -> str:
         for sid, sc in score["scopes"].items():
             if sc["domain"] != did:
                 continue
-            caps = ", ".join(f"{c['scope']}@{stage_label(c['stage'], lang)}" for c in sc["capped_by"])
+            caps = ", ".join(f"{c['scope_name']} ({stage_label(c['stage'], lang)})" for c in sc["capped_by"])
             rows.append([e(sc["name"]), e(_status(sc, lang)), _lvl(sc["level"]),
                          f"`{_bar(sc['level'])}`" if sc["level"] is not None else "",
                          e(stage_label(sc["target"], lang)), pct(sc["completeness"]), e(caps) or "—"])
@@ -448,9 +448,9 @@ def report_markdown(data: dict) -> str:
                 continue
             L += [f"#### {e(sc['name'])} (`{sid}`) — {e(_status(sc, lang))}" +
                   (f", {_lvl(sc['level'])}" if sc["level"] is not None else ""), ""]
-            for line in sc.get("explanation", [])[1:2]:
-                if line.startswith(("Foundation gap: ", "基础缺口：")):
-                    L.append(f"- **{e(line)}**")
+            if sc["practice_note"]:
+                note = sc["practice_note"]
+                L.append(f"- **{e(note['label'])}{'：' if lang == 'zh' else ': '}{e(note['text'])}**")
             for rule in sc["weight_rules"]:
                 L.append(f"- {e(w('weight_rule', lang, factor=rule['factor'], why=rule['why']))}")
             scores = " · ".join(f"{e(stage_label(k, lang))} {pct(v['score'])}" for k, v in sc["stages"].items())

@@ -44,7 +44,7 @@ def scope_head(store, scope: str, lang: str) -> Content:
         caps = ", ".join(f"{store.catalogue.scopes[c.requires].name.get(lang)} → {stage_word(c.requires_stage, lang)}"
                          for c in r.capped_by)
         line += ["  ", (f"▲ {t('capped_by', lang)} {caps}", "$text-error")]
-    gap = practice_text(r, lang)
+    gap = practice_text(r, lang, store.catalogue)
     extra = [Content.styled(t("sc.gap", lang, text=gap), "$text-warning")] if gap else []
     return Content("\n").join([
         Content.assemble((s.name.get(lang), "bold"), (f"  {scope}", "dim")),
