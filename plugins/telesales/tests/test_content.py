@@ -95,6 +95,11 @@ def domain(report):
     return report.domain
 
 
+@pytest.fixture(scope="module")
+def scopes(domain):
+    return {s.id: s for s in domain.scopes}
+
+
 def test_loads_without_own_problems(report):
     assert own_problems(report) == []
     assert report.domain is not None and report.domain.id == "telesales"
@@ -170,12 +175,133 @@ def test_chinese_is_chinese(domain):
     for s in domain.scopes:
         texts += [s.name, s.description]
         texts += [t for c in s.criteria for t in (c.text, c.evidence, c.action)]
+        texts += [c.anchors for c in s.criteria if c.anchors is not None]
         texts += [t for i in s.indicators for t in (i.name, i.definition)]
         texts += [d.why for d in s.dependencies]
     bad = [t.en for t in texts if not CJK.search(t.zh) or t.en == t.zh]
     assert bad == []
     # English may quote a term in Chinese, but must not be Chinese.
     assert [t.en for t in texts if len(CJK.findall(t.en)) > 6] == []
+
+
+# Issue 8, "Structured means explicit": objects, states, rules and owners are explicit and agreed —
+# written down OR configured in the system (a 5-minute allocation rule, a 7-day return to the pool, the
+# call dispositions set up in the dialler). A configured rule is the most explicit form a rule can take.
+_DOC_EN = re.compile(r"document|written|table|list\b|matrix|policy|brief")
+_WRITE_EN = re.compile(r"document|written|table|lists?\b|policy|\bwrite|publish", re.I)  # an action: write it down
+_SYS_EN = re.compile(r"\b(system|CRM)\b")
+_CONF_EN = re.compile(r"configur|setting")
+_DOC_ZH = re.compile(r"文档|成文|书面|清单|矩阵|政策|表(?!单)")
+_CONF_ZH = re.compile(r"配置|设置")
+STRUCTURED_IDS = {
+    "lead_allocation.rules_written", "lead_allocation.dispute_owner", "lead_allocation.allocation_time_limit",
+    "outbound_dialling.calling_policy", "outbound_dialling.do_not_call_defined", "outbound_dialling.outcome_codes",
+    "call_recording.scope_defined", "call_recording.retention_and_access", "call_recording.customer_notice",
+    "scripts.script_library", "scripts.mandatory_and_forbidden", "scripts.versioned_changes",
+    "follow_up_conversion.stages_defined", "follow_up_conversion.cadence_defined",
+    "follow_up_conversion.lost_reasons_listed",
+    "call_time_count.definitions", "call_time_count.targets_by_role", "call_time_count.role_in_scorecard",
+    "lead_pool.return_rules", "lead_pool.claim_rules", "lead_pool.pool_owner",
+    "auto_touch.journeys_designed", "auto_touch.frequency_caps", "auto_touch.consent_rules",
+}
+
+
+def _both_forms(en: str, zh: str, doc_en: re.Pattern = _DOC_EN) -> list[str]:
+    """What is missing for a text to accept a document *or* the system's configuration, in both languages."""
+    missing = []
+    if not doc_en.search(en):
+        missing.append("en: a document")
+    if not (_SYS_EN.search(en) and _CONF_EN.search(en)):
+        missing.append("en: the system's settings/configuration")
+    if not _DOC_ZH.search(zh):
+        missing.append("zh: 文档")
+    if not ("系统" in zh and _CONF_ZH.search(zh)):
+        missing.append("zh: 系统配置")
+    return missing
+
+
+def _structured(domain):
+    return [(s, c) for s in domain.scopes for c in s.criteria if c.stage == "structured"]
+
+
+def test_structured_criteria_keep_their_ids(domain):
+    """Rewording keeps every id: saved assessments answer criteria by id."""
+    assert {f"{s.id}.{c.id}" for s, c in _structured(domain)} == STRUCTURED_IDS
+
+
+def test_structured_criteria_count_a_rule_configured_in_the_system(domain):
+    """Every structured criterion accepts both forms in its text, asks for the document or the system's
+    settings as evidence, and its action lets the client write the rule down or configure it."""
+    gaps = []
+    for s, c in _structured(domain):
+        for field in ("text", "evidence", "action"):
+            t = getattr(c, field)
+            if missing := _both_forms(t.en, t.zh, _WRITE_EN if field == "action" else _DOC_EN):
+                gaps.append(f"{s.id}.{c.id} {field}: {missing}")
+    assert gaps == []
+
+
+def test_a_configured_rule_is_enough_for_the_rules_the_dialler_and_crm_hold(scopes):
+    """The client of the issue: 5-minute allocation, 7-day return to the pool and call dispositions are
+    configured in the CRM and dialler, hardly written down. These criteria ask for nothing on paper only."""
+    paper_only = re.compile(r"\bsigned\b|\bsigns\b|written in one|is written down|签字|签认")
+    for scope, cid in (("lead_allocation", "rules_written"), ("lead_allocation", "allocation_time_limit"),
+                       ("lead_pool", "return_rules"), ("outbound_dialling", "outcome_codes")):
+        c = next(c for c in scopes[scope].criteria if c.id == cid)
+        for t in (c.text, c.evidence):
+            assert _CONF_EN.search(t.en) and "配置" in t.zh, f"{scope}.{cid}"
+            assert not paper_only.search(t.en + t.zh), f"{scope}.{cid}: {t.en}"
+
+
+_OWN_THRESHOLD = re.compile(r"(at least|below|fewer than|more than) \d+(\.\d+)?\s*%|for at least one|at least once"
+                            r"|below an agreed", re.I)
+
+
+def test_criteria_with_their_own_threshold_say_how_the_grades_map(domain):
+    gaps = []
+    for s in domain.scopes:
+        for c in s.criteria:
+            own = _OWN_THRESHOLD.search(re.sub(r"\(e\.g\.[^)]*\)", "", c.text.en))  # an example is no threshold
+            if own and c.anchors is None:
+                gaps.append(f"{s.id}.{c.id} states its own threshold ({own.group()}) but has no anchors")
+            if c.anchors is None:
+                continue
+            for lang, words in (("en", ("met:", "mostly:", "partly:", "not met:")),
+                                ("zh", ("满足：", "基本满足：", "部分满足：", "不满足："))):
+                text = c.anchors.get(lang)
+                if not all(w in text for w in words):
+                    gaps.append(f"{s.id}.{c.id} anchors.{lang}: {text}")
+            pct = re.search(r"(\d+)\s*%", re.sub(r"\(e\.g\.[^)]*\)", "", c.text.en))
+            if pct and f"≥ {pct.group(1)}%" not in c.anchors.en.split("·")[0]:
+                gaps.append(f"{s.id}.{c.id}: anchors' met is not the text's {pct.group()}")
+    assert gaps == []
+
+
+def test_indicators_say_which_practice_they_measure(domain):
+    indicators = [i for s in domain.scopes for i in s.indicators]
+    linked = [i for i in indicators if i.practice]
+    assert len(linked) * 2 >= len(indicators), f"only {len(linked)} of {len(indicators)} indicators name their practice"
+    wrong = []
+    for s in domain.scopes:
+        stage = {c.id: c.stage for c in s.criteria}
+        for i in s.indicators:
+            if not set(i.practice) <= set(stage) or not set(i.by_construction) <= set(stage):
+                wrong.append(f"{s.id}.{i.id}: names a criterion of another scope")
+            # A definition (structured) makes no figure hold; only the system doing the work does.
+            wrong += [f"{s.id}.{i.id}: by construction on {cid} at {stage[cid]}"
+                      for cid in i.by_construction if stage.get(cid) == "structured"]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("scope", "indicator", "criteria"), [
+    ("outbound_dialling", "dialled_from_system_share", {"dialled_from_system"}),
+    ("lead_allocation", "allocated_in_system_share", {"allocated_in_system"}),
+    ("call_time_count", "system_counted_share", {"counted_by_system"}),
+    ("auto_touch", "sent_from_system_share", {"sent_from_system"}),
+])
+def test_shares_the_system_makes_whole_are_not_suggested_once_it_does(scopes, scope, indicator, criteria):
+    i = next(i for i in scopes[scope].indicators if i.id == indicator)
+    assert set(i.by_construction) == criteria
 
 
 # The checks above must be able to fail: break a copy of the content and watch them catch it.
