@@ -6,8 +6,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overall_line": ("Overall level {level} · lowest stage {lowest} · {assessed} of {total} scopes assessed · "
                      "completeness {complete:.0f}% · seen as {perspective}",
                      "整体等级 {level} · 最低阶段 {lowest} · 已评估 {assessed}/{total} 个业务范畴 · 完成度 {complete:.0f}% · 视角：{perspective}"),
-    "gaps_line": ("{n} scopes work above their stage in practice (a foundation gap): meeting their foundations unlocks stages already practised.",
-                  "{n} 个业务范畴的实际作业高于其阶段（基础缺口）：补齐基础即可解锁已在实践的阶段。"),
+    "gaps_line": ("Foundation gaps: {n} — scopes that work above their stage in practice; meeting their foundations unlocks stages already practised.",
+                  "基础缺口：{n} 个业务范畴的实际作业高于其阶段，补齐基础即可解锁已在实践的阶段。"),
     "practice": ("practice", "实际作业"),
     "foundation_step": ("foundation gap: unlocks {stage}, already practised", "基础缺口：补齐即解锁已在实践的{stage}"),
     "practised_waits": ("already practised: its criteria pass; unlocked once the steps above are done",

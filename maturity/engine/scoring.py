@@ -152,7 +152,8 @@ class ScopeResult(NamedTuple):
 
     @property
     def has_gap(self) -> bool:
-        return self.counted and self.practice > self.reached
+        """A foundation gap: practised above the stage *and* held by its own lower stages (not only a dependency)."""
+        return self.counted and self.practice > self.reached and bool(self.foundation_gap)
 
     @property
     def capped(self) -> bool:
@@ -445,7 +446,7 @@ def aggregate(id: str, results: list[ScopeResult]) -> Aggregate:
     return Aggregate(id, lvl, min((r.reached for r in counted), default=None),
                      sum(r.answered for r in counted), sum(r.applicable for r in counted),
                      tuple(r.scope for r in counted), total=len(active),
-                     gaps=sum(1 for r in counted if r.practice > r.reached))
+                     gaps=sum(1 for r in counted if r.has_gap))
 
 
 def _with_profile_na(given: dict, rules: dict) -> dict:

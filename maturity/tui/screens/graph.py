@@ -29,7 +29,7 @@ def dependency_rows(store, scope: str, lang: str, width: int, needed_by: bool) -
         deps = [d for d in deps if d.requires == (scope if needed_by else other)]
         o_res = res.scopes.get(other)
         head = Content.assemble(
-            ladder(o_res.reached, o_res.capped, o_res.target) if o_res else Content("    "), " ",
+            ladder(o_res.reached, o_res.capped, o_res.target, o_res.practice) if o_res else Content("    "), " ",
             (cat.scopes[other].name.get(lang), "bold"), (f" ({other})", "dim"), "  ",
             (stage_word(o_res.reached, lang), STAGE_STYLES[o_res.reached]) if o_res else ("—", "dim"))
         lines = [hang(Content(""), head, width)]

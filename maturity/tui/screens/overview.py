@@ -13,7 +13,7 @@ from ...model.questions import PERSPECTIVES
 from ..i18n import t
 from ..widgets.chart import LevelChart
 from ..widgets.render import level_word, set_content, set_title, stage_cell
-from ..widgets.scope_table import ScopeTable, header, name_width
+from ..widgets.scope_table import ScopeTable, columns, header, name_width
 from .base import MaturityScreen
 
 
@@ -41,7 +41,7 @@ class OverviewScreen(MaturityScreen):
             (t("ov.overall", lang) + "  ", "bold"),
             (level_word(o.level), "bold"), "  ",
             (t("lowest", lang) + " ", "dim"), stage_cell(o.lowest, lang),
-            "  ", (t("ov.summary_assessed", lang, n=o.assessed, total=o.total), ""),
+            " · ", (t("ov.summary_assessed", lang, n=o.assessed, total=o.total), ""),
             "  ", (t("completeness", lang) + f" {o.completeness * 100:.0f}%", ""),
             "  ", (PERSPECTIVES[a.meta.perspective].get(lang), "dim"), "  ", (str(a.meta.date), "dim"))]
         if o.gaps:
@@ -55,7 +55,7 @@ class OverviewScreen(MaturityScreen):
         rows = [(cat.domains[d].name.get(lang), agg.level, agg.lowest, False) for d, agg in res.domains.items()]
         rows.append((t("ov.overall", lang), o.level, o.lowest, True))
         self.query_one(LevelChart).show(rows, lang)
-        set_content(self.query_one("#ov-header", Static), header(name_width(cat, store, lang), lang), layout=False)
+        set_content(self.query_one("#ov-header", Static), header(name_width(cat, store, lang), lang, columns(store, lang)), layout=False)
         table = self.query_one(ScopeTable)
         set_title(table, t("ov.hint", lang))
         table.show(store, lang)

@@ -58,7 +58,7 @@ class CriteriaList(Listing):
                 if ans is not None and ans.votes:
                     marks += f" ⚑{len(ans.votes)}"
                 prefix = Content.assemble("  ", answer(word, lang, BADGE), " ",
-                                          (f"×{c.weight:g}" if c.weight != 1 else "", "bold"))
+                                          (f"×{c.weight:g} " if c.weight != 1 else "", "bold"))
                 prefix = prefix.pad_right(max(0, 2 + BADGE + 1 + 5 - prefix.cell_length))
                 body = Content.assemble(c.text.get(lang), (marks, "$text-accent"))
                 rows.append(Option(hang(prefix, body, width), id=c.id))
@@ -105,5 +105,7 @@ class CriterionDetail(Static):
             votes = Content(" · ").join(Content.assemble(user(names.get(p, p)), "=", answer(v, lang))
                                         for p, v in sorted(ans.votes.items()))
             lines.append(Content.assemble((t("sc.detail.votes", lang) + ": ", "bold"), votes))
+        if c.anchors is None:  # the general grades, last: what the consultant typed comes first
+            lines.append(Content.styled(t("sc.detail.grades", lang), "dim"))
         set_content(self, Content("\n").join(lines), layout=False)
 

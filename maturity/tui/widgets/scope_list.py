@@ -41,7 +41,7 @@ class ScopeList(Listing):
                 r = res.scopes[sid]
                 name = cat.scopes[sid].name.get(lang)
                 style = "" if r.active else "$text-disabled"
-                prefix = Content.assemble(ladder(r.reached, r.capped, r.target), " ")
+                prefix = Content.assemble(ladder(r.reached, r.capped, r.target, r.practice), " ")
                 rows.append(Option(hang(prefix, Content.styled(name, style), width), id=sid))
         self.set_rows(rows, keep=current)
 
