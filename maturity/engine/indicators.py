@@ -95,10 +95,8 @@ def next_indicators(catalogue, result: AssessmentResult, tracked: set[str], per_
 def suggestible(r, ind) -> bool:
     """An indicator is worth suggesting unless its practice is n/a for this client (every criterion it
     measures is n/a) or the system already makes it hold by construction (every such criterion met)."""
-    given = {}
-    for st in r.stages:
-        given = st.given
-        break
+    given = r.stages[0].given if r.stages else {}  # the scope's answers: every stage holds the same dict
+
     def word(cid):
         a = given.get(cid)
         return a.answer if a is not None else None

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from ..engine.analysis import Analysis, analyse
-from ..engine.explain import ANSWER_WORDS, answer_word, stage_word  # noqa: F401 (ANSWER_WORDS re-exported)
+from ..engine.explain import ANSWER_WORDS, answer_word, cap_text, scope_label, stage_word  # noqa: F401 (ANSWER_WORDS re-exported)
 from ..engine.scoring import STAGE_INDEX, STAGE_NAMES, TOP
 from ..atomic import write_atomic
 from ..errors import Problem, UsageError
@@ -83,9 +83,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "scope": ("scope", "业务范畴"),
     "target": ("target", "目标"),
     "off": ("off by profile", "画像关闭"),
-    "decided_by": ("Why", "判定"),
+    "decided_by": ("Why", "原因"),
     "capped_by": ("Capped by", "受限于"),
-    "cap_line": ("{scope} must be {stage} (it is {actual}): {why}", "{scope} 需达到{stage}（当前{actual}）：{why}"),
     "blocks_next": ("What blocks {stage}", "迈向{stage}的障碍"),
     "top_reached": ("Reached the top stage.", "已达到最高阶段。"),
     "weight_rule": ("Weight ×{factor:g}: {why}", "权重 ×{factor:g}：{why}"),
@@ -180,8 +179,9 @@ def pct(x: float | None) -> str:
 # ---------------------------------------------------------------- the report as data
 
 
-def _blocking(cat, r, lang: str) -> dict | None:
-    """What stands between a scope and its next stage: unmet criteria and unmet dependencies."""
+def _blocking(cat, res, r, lang: str) -> dict | None:
+    """What stands between a scope and its next stage: unmet criteria and unmet dependencies (None at the top,
+    or for a scope that is switched off or not assessed)."""
     if r.reached >= TOP or not r.counted:
         return None
     nxt = r.reached + 1
@@ -192,8 +192,9 @@ def _blocking(cat, r, lang: str) -> dict | None:
         "criteria": [{"criterion": c.criterion, "answer": c.answer, "text": crit[c.criterion].text.get(lang),
                       "action": crit[c.criterion].action.get(lang)}
                      for c in s.contributions if c.answer not in ("met", "n/a")],
-        "dependencies": [{"scope": c.requires, "stage": STAGE_NAMES[c.requires_stage],
-                          "actual": STAGE_NAMES[c.actual_stage], "why": c.why.get(lang)}
+        "dependencies": [{"scope": c.requires, "scope_name": scope_label(cat, c.requires, lang),
+                          "stage": STAGE_NAMES[c.requires_stage], "actual": STAGE_NAMES[c.actual_stage],
+                          "why": c.why.get(lang), "explained": cap_text(c, lang, res, cat)}
                          for c in r.caps if c.stage == nxt],
     }
 
@@ -235,7 +236,7 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
     res = an.result
     score = score_data(cat, res, lang, explain=True)
     for sid, r in res.scopes.items():
-        score["scopes"][sid]["blocking"] = _blocking(cat, r, lang)
+        score["scopes"][sid]["blocking"] = _blocking(cat, res, r, lang)
     roadmap = roadmap_data(cat, an, lang)
     advice = advice_data(cat, an, lang)
     for ind in advice["indicators"]:
@@ -453,24 +454,25 @@ def report_markdown(data: dict) -> str:
                 L.append(f"- **{e(note['label'])}{'：' if lang == 'zh' else ': '}{e(note['text'])}**")
             for rule in sc["weight_rules"]:
                 L.append(f"- {e(w('weight_rule', lang, factor=rule['factor'], why=rule['why']))}")
-            scores = " · ".join(f"{e(stage_label(k, lang))} {pct(v['score'])}" for k, v in sc["stages"].items())
-            L.append(f"- {e(w('stage_scores', lang))}: {scores}")
+            if sc["status"] == "assessed":
+                scores = " · ".join(f"{e(stage_label(k, lang))} {pct(v['score'])}" for k, v in sc["stages"].items())
+                L.append(f"- {e(w('stage_scores', lang))}: {scores}")
             if sc["decided_by"]:
                 L.append(f"- {e(w('decided_by', lang))}: {e(sc['decided_by'])}")
             for c in sc["capped_by"]:
                 L.append(f"- {e(w('capped_by', lang))}: " + e(c["explained"]))
             for n in sc["not_applicable_by_profile"]:
-                L.append(f"- {e(w('not_applicable_by_profile', lang))}: `{n['criterion']}` — {e(n['why'])}")
+                L.append(f"- {e(w('not_applicable_by_profile', lang))}: {e(n['text'])} — {e(n['why'])}")
             b = sc["blocking"]
             if b is None:
-                L.append(f"- {e(w('top_reached', lang))}")
+                if sc["stage"] == STAGE_NAMES[TOP]:
+                    L.append(f"- {e(w('top_reached', lang))}")
             elif b["criteria"] or b["dependencies"]:
                 L.append(f"- {e(w('blocks_next', lang, stage=stage_label(b['stage'], lang)))}:")
                 for c in b["criteria"]:
                     L.append(f"  - \\[{e(answer_word(c['answer'], lang))}\\] {e(c['text'])} → _{e(c['action'])}_")
                 for c in b["dependencies"]:
-                    L.append("  - " + e(w("cap_line", lang, scope=c["scope"], stage=stage_label(c["stage"], lang),
-                                           actual=stage_label(c["actual"], lang), why=c["why"])))
+                    L.append("  - " + e(c["explained"]))
             for dep in sc["unchecked_dependencies"]:
                 L.append(f"- {e(dep['text'])}")
             L.append("")

@@ -142,7 +142,8 @@ def test_blocking_names_the_unmet_criteria_and_the_capping_dependency(cat, blank
     assert b["blocking"]["criteria"] == []
     assert [d["scope"] for d in b["blocking"]["dependencies"]] == ["x.a"]
     md = report_markdown(data)
-    assert "x.a must be online (it is structured)" in md.replace("\\", "")
+    assert "A must be online (it is structured)" in md.replace("\\", ""), "the required scope by its name"
+    assert "x.a must" not in md
 
 
 def test_json_schema_is_documented(real_cat, h):
