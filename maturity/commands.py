@@ -24,8 +24,10 @@ def catalogue_for(args):
     return cat
 
 
-def load(args, path: str | None = None, strict: bool = True):
-    """Load the catalogue and a snapshot; unknown domains stop scoring (exit 2), other findings warn."""
+def load(args, path: str | None = None, strict: bool = True, carry: bool = True):
+    """Load the catalogue and a snapshot; unknown domains stop scoring (exit 2), other findings warn.
+    With ``carry``, answers to criteria a plugin replaced count for their new ids (said as a warning)."""
+    from .engine.renames import carry_answers
     from .snapshot import load_snapshot
     from .snapshot.findings import content_changes, profile_problems
 
@@ -42,6 +44,13 @@ def load(args, path: str | None = None, strict: bool = True):
                      for s in unknown_scopes if s.split(".")[0] not in missing]
         if problems:
             raise MaturityError(problems)
+    a, moves = carry_answers(cat, a) if carry else (a, ())
+    if strict:
+        for m in moves:
+            old_scope, old_crit = m.old.rsplit(".", 1)
+            _warn(Problem(file, f'answers."{old_scope}".{old_crit}',
+                          f"criterion replaced by its plugin: the answer now counts for {m.new}",
+                          "open and save the assessment to record it under the new id", "warning").line())
         for s, c in ((s, c) for s, cs in a.answers.items() for c in cs if c not in cat.criteria.get(s, {})):
             _warn(Problem(file, f'answers."{s}".{c}', "criterion unknown to the installed content; kept, not scored",
                           "run `maturity validate`").line())
@@ -162,7 +171,7 @@ def cmd_advise(args) -> int:
 def cmd_validate(args) -> int:
     from .snapshot.findings import findings
 
-    cat, a = load(args, strict=False)
+    cat, a = load(args, strict=False, carry=False)  # findings carry the answers and say so
     found = findings(cat, a, args.file)
     if args.format == "json":
         _emit_json({"schema": "maturity.validate/1", "file": args.file, "findings": [

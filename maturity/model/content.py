@@ -110,6 +110,9 @@ class Criterion(Frozen):
     """For a criterion with its own threshold: what met, mostly, partly and not met mean for it
     (e.g. "met: ≥ 95% of leads have an owner · mostly ≥ 85% · partly ≥ 60%"). Without it the
     general anchors hold (``ANSWER_ANCHORS``)."""
+    replaces: tuple[CriterionRef, ...] = ()
+    """Criteria this one takes over (renamed, moved from another scope, or the first half of a split), as
+    ``domain.scope.criterion``: a saved answer to one of them moves here when this criterion has none."""
 
 
 class Indicator(Frozen):

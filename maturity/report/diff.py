@@ -365,6 +365,7 @@ def diff_markdown(data: dict) -> str:
 
 def diff_command(args) -> int:
     """``maturity diff OLD NEW [--format text|json|markdown] [--lang]``."""
+    from ..engine.renames import carry_answers
     from ..snapshot import load_snapshot
     from .history import catalogue_for
 
@@ -382,6 +383,7 @@ def diff_command(args) -> int:
         print(f"maturity: {Problem(args.old, '', 'is compared with itself', 'give two different snapshots').line()}",
               file=sys.stderr)
     cat = catalogue_for(args)
+    old, new = (carry_answers(cat, x)[0] for x in (old, new))  # renamed criteria compare with themselves
     lang = getattr(args, "lang", None) or new.meta.language
     data = diff_data(cat, old, new, lang, str(args.old), str(args.new),
                      _raw_schema_version(args.old), _raw_schema_version(args.new))

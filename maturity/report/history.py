@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..engine.renames import carry_answers
 from ..engine.scoring import STAGE_NAMES, score
 from ..errors import Problem, UsageError
 from .svg import FONT, STAGE_FILL, domain_colours, esc, fit, text_width
@@ -83,7 +84,7 @@ def history_data(cat, entries, lang: str = "en") -> dict:
     prev = None
     for path, a in entries:
         clients.setdefault(_client_key(a.meta.client), a.meta.client)
-        res = score(cat, a)
+        res = score(cat, carry_answers(cat, a)[0])
         for d in res.domains:
             domains.setdefault(d, cat.domains[d].name.get(lang))
         changed = sorted(name for name, rec in a.plugins.items()

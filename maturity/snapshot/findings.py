@@ -12,8 +12,16 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
 
     Unknown things are kept in the snapshot; they are reported, never dropped.
     """
+    from ..engine.renames import carry_answers
+
     out: list[Problem] = []
     W = "warning"
+    a, moves = carry_answers(catalogue, a)
+    for m in moves:
+        old_scope, old_crit = m.old.rsplit(".", 1)
+        out.append(Problem(file, f'answers."{old_scope}".{old_crit}',
+                           f"criterion replaced by its plugin: the answer now counts for {m.new}",
+                           "open and save the assessment to record it under the new id", W))
     if "date" not in a.meta.model_fields_set:
         out.append(Problem(file, "meta.date", f"is missing, so today's date ({a.meta.date}) stands in and moves every day",
                            "add date = YYYY-MM-DD, the day of the assessment", W))

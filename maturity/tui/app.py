@@ -187,12 +187,18 @@ class MaturityApp(App[int]):
 def build_app(path: Path, new: bool = False, lang: str | None = None, plugins: list[str] | None = None,
               catalogue=None) -> MaturityApp:
     """The app for a snapshot file (or a new one); raises the core's errors for a bad file."""
+    from ..engine.renames import carry_answers
     from ..plugins import load_catalogue
     from ..snapshot import load_snapshot
 
     cat = catalogue if catalogue is not None else load_catalogue(plugins or [])
     assessment = None if new else load_snapshot(path)
+    moves = ()
+    if assessment is not None:  # answers to criteria a plugin replaced count for their new ids
+        assessment, moves = carry_answers(cat, assessment)
     store = Store(cat, Path(path), assessment)
+    if moves:
+        store.revision += 1  # unsaved: the next save records the answers under their new ids
     return MaturityApp(store, lang or (assessment.meta.language if assessment else "en"))
 
 
