@@ -124,3 +124,20 @@ def test_missing_date_is_a_warning(cat):
     assert [p.where for p in findings(cat, a, "s.toml")] == ["meta.date"]
     assert findings(cat, dated, "s.toml") == []
     assert "date" in loads(dumps(a)).meta.model_fields_set, "saving writes the date down"
+
+
+def test_a_carriage_return_in_a_note_survives_save_and_load(tmp_path):
+    a = sample().model_copy(update={"answers": {"x.a": {"c": Answer(answer="met", note="one\r\ntwo\nthree\r")}}})
+    f = tmp_path / "s.toml"
+    save_snapshot(a, f)
+    assert load_snapshot(f).answers["x.a"]["c"].note == "one\r\ntwo\nthree\r"
+
+
+def test_the_demo_records_the_installed_content():
+    """A content change must come with the demo re-recorded, or every command warns on the README's demo."""
+    from maturity.plugins import load_catalogue
+
+    demo = load_snapshot(DEMO)
+    installed = {p.name: p.fingerprint for p in load_catalogue().plugins if p.status == "on"}
+    stale = {n: (r.fingerprint, installed[n]) for n, r in demo.plugins.items() if r.fingerprint != installed.get(n)}
+    assert stale == {}, "assessments/demo.toml: set [plugins.NAME].fingerprint to the installed one (recorded → installed)"

@@ -64,9 +64,22 @@ def to_data(a: Assessment) -> dict:
     return {k: out[k] for k in KEY_ORDER if k in out}
 
 
+def _has_carriage_return(value) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_carriage_return(v) for v in value)
+    return False
+
+
 def dumps(a: Assessment) -> str:
+    """Multi-line notes read best as TOML multi-line strings, but those normalise a typed \\r\\n to \\n: a
+    snapshot holding a carriage return is written with escaped one-line strings, so text stays byte for byte."""
     header = "# A maturity assessment snapshot. Schema: docs/snapshot.md (`maturity schema` prints it).\n"
-    return header + tomli_w.dumps(to_data(a), multiline_strings=True)
+    data = to_data(a)
+    return header + tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
 def save_snapshot(a: Assessment, path) -> None:
