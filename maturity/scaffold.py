@@ -2,8 +2,10 @@
 
 The result loads with no edits (``-p maturity_NAME`` with its ``src`` on PYTHONPATH, or
 ``pip install -e``), passes ``maturity plugins check`` and its own tests, and teaches the content
-format by example: one scope over the four stages, two criteria each, five indicators of the five
-types, a profile rule, English and Chinese. The tutorial is docs/writing-plugins.md.
+format by example: one scope over the four stages, two criteria each (structured ones worded to
+accept a document or the system's configuration, a threshold criterion with its ``anchors``), five
+indicators of the five types naming their ``practice``, a profile rule and a commented ``criteria``
+rule, English and Chinese. The tutorial is docs/writing-plugins.md.
 """
 
 from __future__ import annotations
@@ -254,6 +256,18 @@ scopes = ["__NAME__.__SCOPE__"]
 factor = 2.0
 why.en = "Under strict control every request must leave an audit trail, so how requests are handled weighs double."
 why.zh = "强管控下每一笔申请都要留痕、可审计，申请管理的权重加倍。"
+
+# A rule may instead make criteria n/a for clients they do not fit: `criteria` names them in full
+# (domain.scope.criterion), no factor. They are scored n/a with `why` as the reason while the
+# consultant has not answered them. customer_form and collaboration may take several answers: a
+# re-weight applies when ANY answer is in `answers`; a switch-off (factor 0) or a criteria rule only
+# when EVERY answer is (the client is wholly that kind of business). Uncomment to use:
+# [[profile_rules]]
+# question = "control_style"
+# answers = ["loose"]
+# criteria = ["__NAME__.__SCOPE__.overdue_alerts"]
+# why.en = "Managed by results only, request steps have no time limits to escalate, so overdue alerts do not apply."
+# why.zh = "只看结果的松散管控下，申请环节没有时限可供升级，超时预警不适用。"
 '''
 
 SCOPE = '''\
@@ -271,27 +285,30 @@ description.zh = "业务申请如何发起、流转、审批和办结，从提�
 # meaning it tests. weight: 1 by default, 2 when the stage means nothing without it, 0.5 for a
 # nice-to-have. evidence = what to ask to see; action = the next step when it is unmet.
 
-# structured (结构化): the business is analysed and written down — objects, states, rules, owners.
+# structured (结构化): the business is analysed and made explicit — objects, states, rules, owners.
+# Structured means explicit: a rule written down OR configured in the system counts (a configured
+# rule is the most explicit form). Word text and evidence both ways — "a document or configured in
+# the system", "the document or the system's settings" — never "a signed document" alone.
 [[criteria]]
 id = "types_and_states"
 stage = "structured"
 weight = 2
-text.en = "Request types and their states (submitted → approved → fulfilled / rejected) are defined in one document the business owner signed off"
-text.zh = "申请的类型和状态（已提交→已审批→已办结/已驳回）写在一份经业务负责人签字确认的文档里"
-evidence.en = "The document and its sign-off"
-evidence.zh = "该文档及其签字确认记录"
-action.en = "Run a workshop with the people who raise and handle requests; write the types and states down and have the owner sign them"
-action.zh = "召集发起人和处理人开一次工作坊，写出申请类型与状态，并请业务负责人签认"
+text.en = "Request types and their states (submitted → approved → fulfilled / rejected) are defined in one place the business owner agreed — a document or the types and states configured in the system"
+text.zh = "申请的类型和状态（已提交→已审批→已办结/已驳回）在一处明确定义（文档或系统中配置的类型与状态），并经业务负责人确认"
+evidence.en = "The document or the system's type and state settings, and who agreed them"
+evidence.zh = "该文档或系统中的类型与状态配置，以及由谁确认"
+action.en = "Run a workshop with the people who raise and handle requests; write the types and states down or configure them in the system, and have the owner sign them off"
+action.zh = "召集发起人和处理人开一次工作坊，把申请类型与状态写成文档或直接配置进系统，并请业务负责人签认"
 
 [[criteria]]
 id = "owners_and_limits"
 stage = "structured"
-text.en = "Each step has a named owner and a time limit (e.g. approval within 2 working days)"
-text.zh = "每个环节都有明确的责任人和时限（如2个工作日内完成审批）"
-evidence.en = "The rules table with owners and time limits"
-evidence.zh = "列明责任人和时限的规则表"
-action.en = "Add owner and time-limit columns to the definition and agree them with each owner"
-action.zh = "在定义文档中补充责任人和时限两列，并与各责任人逐一确认"
+text.en = "Each step has a named owner and a time limit (e.g. approval within 2 working days), written in the request rules or configured in the system (assignment rule, time limit)"
+text.zh = "每个环节都有明确的责任人和时限（如2个工作日内完成审批），写进申请规则文档或在系统中配置（分派规则、处理时限）"
+evidence.en = "The rules table, or the assignment and time-limit settings in the system"
+evidence.zh = "规则表，或系统中的分派规则与时限配置"
+action.en = "Add owner and time-limit columns to the request rules, or set them in the system as the assignment rule and time limit, and agree them with each owner"
+action.zh = "在申请规则中补充责任人和时限，或直接在系统中配置分派规则和处理时限，并与各责任人逐一确认"
 
 # online (在线化): the work itself happens in the system, every day; the record lives only there.
 [[criteria]]
@@ -316,6 +333,8 @@ action.en = "Make the system's to-do list the handlers' daily starting point; st
 action.zh = "让系统待办成为处理人每天工作的起点，取消并行的手工进度汇报"
 
 # digital (数字化): the data is complete and trusted, and management decides with it.
+# A criterion that states its own threshold ("at least 95%") says what each grade means against it
+# in `anchors`; without them the general anchors hold (met ≥ 95% of cases, mostly ≥ 80%, partly ≥ 50%).
 [[criteria]]
 id = "data_complete"
 stage = "digital"
@@ -325,6 +344,8 @@ evidence.en = "A completeness report"
 evidence.zh = "数据完整度报表"
 action.en = "Make the fields mandatory and clean the backlog"
 action.zh = "设置必填字段，清理存量数据"
+anchors.en = "met: complete for ≥ 95% of last quarter's requests · mostly: ≥ 85% · partly: ≥ 60% · not met: below 60%"
+anchors.zh = "满足：上季度≥95%的申请记录完整 · 基本满足：≥85% · 部分满足：≥60% · 不满足：低于60%"
 
 [[criteria]]
 id = "reviewed_from_report"
@@ -361,6 +382,11 @@ action.zh = "配置预警规则，每周查看预警量和超时率"
 # Indicators (指标): type = business | workload | usage | efficiency | transparency;
 # relation (once the scope is digital) = direct | positive | transparency | unclear — usage and
 # efficiency are always direct; earliest_stage = the first stage whose data can measure it.
+# practice = the criteria of this scope whose work the figure measures: figures are suggested from
+# what the client practises, and not at all when every one of them is n/a for the client.
+# by_construction = criteria that, all met, make the figure hold by itself (so it is never suggested),
+# e.g. by_construction = ["raised_in_system"] on "requests with a submission date", which the system
+# stamps on every request raised in it.
 [[indicators]]
 id = "on_time_rate"
 type = "business"
@@ -372,6 +398,7 @@ name.en = "Requests fulfilled on time"
 name.zh = "按时办结率"
 definition.en = "Share of requests closed within their time limit"
 definition.zh = "在时限内办结的申请占比"
+practice = ["owners_and_limits"]
 
 [[indicators]]
 id = "handled_per_person"
@@ -384,6 +411,7 @@ name.en = "Requests handled per person"
 name.zh = "人均处理量"
 definition.en = "Requests closed per handler per week"
 definition.zh = "每位处理人每周办结的申请数"
+practice = ["handled_in_system"]
 
 [[indicators]]
 id = "raised_in_system_share"
@@ -396,6 +424,7 @@ name.en = "Requests raised in the system"
 name.zh = "系统内发起申请占比"
 definition.en = "Share of all requests raised in the system rather than by e-mail, chat or paper"
 definition.zh = "通过系统发起（而非邮件、聊天或纸质单据）的申请占比"
+practice = ["raised_in_system"]
 
 [[indicators]]
 id = "handling_time"
@@ -408,6 +437,7 @@ name.en = "Handling time"
 name.zh = "处理时长"
 definition.en = "Median hours from submission to closure; take a baseline before the system goes live"
 definition.zh = "从提交到办结的中位小时数；系统上线前先取基线"
+practice = ["handled_in_system"]
 
 [[indicators]]
 id = "visible_status_share"
@@ -420,6 +450,7 @@ name.en = "Requests with a visible status"
 name.zh = "状态可查的申请占比"
 definition.en = "Share of requests whose requester can see the current state and owner without asking anyone"
 definition.zh = "发起人无需询问即可看到当前状态和责任人的申请占比"
+practice = ["handled_in_system"]
 
 # A dependency: to reach `stage` here, `requires` must be at `requires_stage` or above. Only where
 # the stage truly needs the other scope's data or process; say why in one line. Scopes of other
@@ -501,6 +532,23 @@ def test_indicators_are_measured_from_system_data(domain):
 def test_the_domain_alone_makes_no_cycle(domain):
     catalogue = catalogue_from_domains(domain)
     assert [p.status for p in catalogue.plugins] == ["on"], [p.reason for p in catalogue.plugins]
+
+
+def test_criteria_with_anchors_name_every_grade(domain):
+    for scope in domain.scopes:
+        for c in scope.criteria:
+            if c.anchors is not None:
+                assert all(w in c.anchors.en for w in ("met:", "mostly:", "partly:", "not met:")), c.id
+                assert all(w in c.anchors.zh for w in ("满足：", "基本满足：", "部分满足：", "不满足：")), c.id
+
+
+def test_plugins_check_gives_no_guidance_warnings(domain):
+    """What `maturity plugins check` adds to start-up's checks: structured criteria accept a document or
+    the system's configuration, criteria stating their own threshold have anchors, indicators name
+    their practice."""
+    from maturity.checker import content_guidance
+
+    assert [str(p) for p in content_guidance(domain, "content")] == []
 
 
 def test_profile_rules_say_why(domain):

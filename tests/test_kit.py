@@ -107,6 +107,12 @@ def test_the_example_scope_teaches_the_whole_format(scaffold):
     assert {c.weight for c in scope.criteria} == {1, 2}
     assert len(report.domain.profile_rules) == 1
     assert re.search(r"[\u4e00-\u9fff]", scope.criteria[0].text.zh)
+    # Issue 8's fields: structured criteria accept a document or the system's configuration, a threshold
+    # criterion has anchors, indicators name their practice, and a criteria profile rule is shown (commented).
+    assert all("system" in c.text.en and "system" in c.evidence.en for c in scope.criteria if c.stage == "structured")
+    assert [c.id for c in scope.criteria if c.anchors is not None] == ["data_complete"]
+    assert all(i.practice for i in scope.indicators)
+    assert "# criteria = [" in (content_of(scaffold[0]) / "domain.toml").read_text(encoding="utf-8")
 
 
 def test_new_plugin_loads_with_p_and_with_the_environment_variable(scaffold):
