@@ -2,7 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""Characters a terminal acts on instead of showing: C0 (but tab and newline), DEL, C1, and the bidi and line
+separators that reorder or break a line."""
+_CONTROL_ANY = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+CUT = 80
+"""How many characters of a bad value an error line echoes before it is cut with "…"."""
+
+
+def _code(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def visible(text, one_line: bool = False) -> str:
+    """User text made safe for a terminal or Markdown: every control character shown as its escape (``\\x1b``,
+    ``\\x9b``, ``\\u202e``), so an escape sequence is printed as text and never acted on. Tab and newline are kept,
+    unless ``one_line`` (then they are shown as ``\\x09`` and ``\\x0a`` too)."""
+    return (_CONTROL_ANY if one_line else _CONTROL).sub(_code, str(text))
+
+
+def cut(text, limit: int = CUT) -> str:
+    """A value as an error line echoes it: at most ``limit`` characters, then "…"."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def shown(value, limit: int = CUT) -> str:
+    """A bad value quoted in an error line: its repr (control characters escaped), cut to ``limit``."""
+    return cut(repr(value), limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,9 +47,11 @@ class Problem:
     severity: str = "error"  # "error" | "warning"
 
     def line(self) -> str:
-        place = f"{self.file}: {self.where}" if self.where else self.file
-        fix = f" — {self.fix}" if self.fix else ""
-        return f"{place}: {self.what}{fix}" if place else f"{self.what}{fix}"
+        """One line for a person: control characters shown as escapes, a place or message of runaway length cut."""
+        where, what, fix = (cut(x, 300) for x in (self.where, self.what, self.fix))
+        place = f"{self.file}: {where}" if where else self.file
+        fix = f" — {fix}" if fix else ""
+        return visible(f"{place}: {what}{fix}" if place else f"{what}{fix}", one_line=True)
 
     def __str__(self) -> str:
         return self.line()
@@ -75,7 +108,7 @@ def _loc_to_key(loc, data, prefix: str) -> str:
             if key == "[key]" or key.startswith(("function-", "literal[", "constrained-")):
                 continue  # "[key]": the error is about the key just named, not a key called [key]
             node = node.get(key) if isinstance(node, dict) else None
-            parts.append(_quote_key(key))
+            parts.append(_quote_key(cut(key)))
     return ".".join(parts)
 
 
@@ -93,11 +126,11 @@ def _message_and_fix(err) -> tuple[str, str]:
     if kind == "extra_forbidden":
         return "is not a known key", "remove it or check its spelling"
     if kind == "literal_error":
-        return f"has {err.get('input')!r}, which is not allowed", f"use one of {ctx.get('expected', '')}"
+        return f"has {shown(err.get('input'))}, which is not allowed", f"use one of {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        return f"has {err.get('input')!r}, which is not a valid id", "use lower-case letters, digits and _ (e.g. crm.leads)"
+        return f"has {shown(err.get('input'))}, which is not a valid id", "use lower-case letters, digits and _ (e.g. crm.leads)"
     if kind in ("string_too_short",):
         return "is empty", "write the text"
     if kind in ("string_type", "int_type", "float_type", "bool_type", "dict_type", "list_type", "tuple_type", "model_type", "date_type", "int_parsing", "float_parsing", "date_from_datetime_parsing", "date_parsing"):
         return f"has the wrong type ({err['msg'].lower()})", "give a value of the expected type"
-    return err["msg"], "correct the value"
+    return cut(err["msg"]), "correct the value"

@@ -141,3 +141,74 @@ def test_the_demo_records_the_installed_content():
     installed = {p.name: p.fingerprint for p in load_catalogue().plugins if p.status == "on"}
     stale = {n: (r.fingerprint, installed[n]) for n, r in demo.plugins.items() if r.fingerprint != installed.get(n)}
     assert stale == {}, "assessments/demo.toml: set [plugins.NAME].fingerprint to the installed one (recorded → installed)"
+
+
+# ---------------------------------------------------------------- files stay what they were (issue 10, point 11)
+
+
+def test_saving_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path):
+    real = tmp_path / "real" / "s.toml"
+    real.parent.mkdir()
+    save_snapshot(sample(), real)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    changed = sample().model_copy(update={"targets": {}})
+    save_snapshot(changed, link)
+    assert link.is_symlink(), "the link stays a link"
+    assert load_snapshot(real) == changed, "the link's target holds the save"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["s.toml"]
+
+
+def test_a_read_only_snapshot_is_refused_not_overwritten(tmp_path):
+    f = tmp_path / "s.toml"
+    save_snapshot(sample(), f)
+    os.chmod(f, 0o444)
+    before = f.read_bytes()
+    with pytest.raises(SnapshotError) as e:
+        save_snapshot(sample().model_copy(update={"targets": {}}), f)
+    line = str(e.value)
+    assert "\n" not in line and str(f) in line and "read-only" in line and "chmod u+w" in line
+    assert f.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["s.toml"]
+
+
+def test_hard_links_are_not_split(tmp_path):
+    f = tmp_path / "s.toml"
+    save_snapshot(sample(), f)
+    other = tmp_path / "copy-in-git.toml"
+    os.link(f, other)
+    changed = sample().model_copy(update={"targets": {}})
+    save_snapshot(changed, f)
+    assert os.stat(f).st_ino == os.stat(other).st_ino and os.stat(f).st_nlink == 2
+    assert load_snapshot(other) == changed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy-in-git.toml", "s.toml"]
+
+
+def test_stale_temporary_files_of_a_killed_save_are_removed_by_the_next_save(tmp_path):
+    f = tmp_path / "s.toml"
+    save_snapshot(sample(), f)
+    stale = [tmp_path / ".s.toml.abcd1234.tmp", tmp_path / ".s.toml.x_y_z_09.tmp"]
+    keep = [tmp_path / ".other.toml.abcd1234.tmp", tmp_path / ".s.toml.my-notes.tmp", tmp_path / "notes.txt"]
+    for p in stale + keep:
+        p.write_text("client data", encoding="utf-8")
+        os.utime(p, (1_000_000_000, 1_000_000_000))
+    fresh = tmp_path / ".s.toml.live0001.tmp"  # another process's save in progress: left alone
+    fresh.write_text("being written", encoding="utf-8")
+    save_snapshot(sample(), f)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in [f, fresh, *keep])
+
+
+def test_a_utf8_bom_at_the_start_is_read(tmp_path):
+    f = tmp_path / "s.toml"
+    f.write_bytes(b"\xef\xbb\xbf" + dumps(sample()).encode("utf-8"))
+    assert load_snapshot(f) == sample()
+    assert loads("\ufeff" + dumps(sample())) == sample()
+
+
+def test_an_error_line_cuts_a_long_bad_value(tmp_path):
+    f = tmp_path / "s.toml"
+    f.write_text(f'schema_version = 1\n[meta]\nclient = "C"\nperspective = "{"x" * 100_000}"\n', encoding="utf-8")
+    with pytest.raises(SnapshotError) as e:
+        load_snapshot(f)
+    line = e.value.problems[0].line()
+    assert len(line) < 400 and "…" in line and "meta.perspective" in line

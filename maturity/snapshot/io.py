@@ -16,10 +16,25 @@ from .migrations import migrate
 KEY_ORDER = ("schema_version", "meta", "plugins", "profile", "team", "targets", "participants", "tracked", "answers")
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+class _WithoutBom:
+    """A file read without the UTF-8 byte order mark some editors (Notepad) put at its start."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def read_bytes(self) -> bytes:
+        raw = self.path.read_bytes()
+        return raw[len(BOM):] if raw.startswith(BOM) else raw
+
+
 def load_snapshot(path) -> Assessment:
-    """Read, migrate and validate a snapshot; every problem is reported at once in a SnapshotError."""
+    """Read, migrate and validate a snapshot; every problem is reported at once in a SnapshotError.
+    A UTF-8 byte order mark at the start is read past."""
     path = Path(path)
-    data, problem = read_toml(path)
+    data, problem = read_toml(path if path.is_dir() else _WithoutBom(path), str(path))
     if problem:
         raise SnapshotError(problem)
     return loads_data(data, str(path))
@@ -28,6 +43,7 @@ def load_snapshot(path) -> Assessment:
 def loads(text: str, file: str = "<snapshot>") -> Assessment:
     import tomllib
 
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except Exception as exc:
@@ -82,6 +98,9 @@ def dumps(a: Assessment) -> str:
     return header + tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
-def save_snapshot(a: Assessment, path) -> None:
-    """Write atomically: a temporary file in the same folder, flushed and fsynced, then os.replace."""
-    write_atomic(path, dumps(a).encode("utf-8"), SnapshotError)
+def save_snapshot(a: Assessment, path) -> bytes:
+    """Write atomically (see ``maturity.atomic.write_atomic``: through a symlink to its target, never over a
+    read-only file, in place for a hard-linked one); returns the bytes written."""
+    data = dumps(a).encode("utf-8")
+    write_atomic(path, data, SnapshotError)
+    return data

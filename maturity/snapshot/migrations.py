@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
+from ..errors import Problem, shown
 from ..model.assessment import SCHEMA_VERSION
 
 
@@ -25,7 +25,7 @@ def migrate(data: dict, file: str) -> tuple[dict, list[Problem]]:
     if version is None:
         return data, [Problem(file, "schema_version", "is missing", f"add schema_version = {SCHEMA_VERSION} at the top")]
     if not isinstance(version, int) or isinstance(version, bool):
-        return data, [Problem(file, "schema_version", f"has {version!r}, not a whole number",
+        return data, [Problem(file, "schema_version", f"has {shown(version)}, not a whole number",
                               f"write schema_version = {SCHEMA_VERSION}")]
     if version > SCHEMA_VERSION:
         return data, [Problem(file, "schema_version", f"is {version}, newer than this maturity understands ({SCHEMA_VERSION})",
