@@ -22,11 +22,12 @@ import importlib
 import importlib.util
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+
 from .errors import Problem, UsageError
+from .guidance import content_guidance, document_only, own_threshold, shared_meaning  # noqa: F401 (public)
 
 SCHEMA = "maturity.plugins-check/1"
 
@@ -185,71 +186,11 @@ def check_folders(t: Target, others) -> CheckResult:
                              "for this check")
     for d, label, _ in loaded:
         problems += content_guidance(d, label)
+    problems += shared_meaning([(d, label) for d, label, _ in loaded], other_domains)
     problems += _cross_references(loaded, other_domains)
     problems += _cross_cycles(loaded, other_domains, problems)
     domains = [DomainCheck(d.id, label, complete, ContentReport(d).counts) for d, label, complete in loaded]
     return CheckResult(t, domains, problems, sorted(other_domains), notes)
-
-
-# ------------------------------------------------------------------------------------------------ guidance
-
-_DOCUMENT_EN = re.compile(r"\b(document\w*|written|signed|sign-off|signs? off|paper)\b", re.I)
-_SYSTEM_EN = re.compile(r"\b(system\w*|configur\w*|settings?|set up|screens?|CRM|ERP)\b", re.I)
-_EXAMPLE_EN = re.compile(r"\((?:e\.g\.|for example|such as)[^)]*\)", re.I)
-_OWN_THRESHOLD_EN = re.compile(
-    r"(?:at least|at most|no more than|no fewer than|no less than|more than|fewer than|less than|above|below|"
-    r"over|under|≥|≤|>=|<=)\s*\d+(?:\.\d+)?\s*%", re.I)
-ANCHORS_FORM = ('anchors.en = "met: … · mostly: … · partly: … · not met: …" and '
-                'anchors.zh = "满足：… · 基本满足：… · 部分满足：… · 不满足：…"')
-
-
-def document_only(criterion) -> bool:
-    """A structured criterion whose English text and evidence name a document and never the system's
-    configuration: it would grade a rule configured in the system as unmet ("Structured means
-    explicit", docs/rules.md). A light heuristic; its words are in docs/plugins.md."""
-    words = f"{criterion.text.en} {criterion.evidence.en}"
-    return criterion.stage == "structured" and bool(_DOCUMENT_EN.search(words)) and not _SYSTEM_EN.search(words)
-
-
-def own_threshold(criterion) -> str:
-    """The percentage threshold a criterion's English text states ("at least 95%"), or "" — examples in
-    brackets ("(e.g. a discount above 15%)") are business rules, not the criterion's threshold."""
-    m = _OWN_THRESHOLD_EN.search(_EXAMPLE_EN.sub("", criterion.text.en))
-    return m.group(0) if m else ""
-
-
-def content_guidance(domain, base: str) -> list:
-    """Guidance warnings on how one domain's content is written (never errors: old content keeps loading).
-
-    - a structured criterion that accepts only a document, never the system's configuration;
-    - a criterion that states its own percentage threshold but has no ``anchors``;
-    - a domain with indicators where none names its ``practice``.
-    """
-    out: list[Problem] = []
-    for s in domain.scopes:
-        file = f"{base}/scopes/{s.id}.toml"
-        for c in s.criteria:
-            where = f'criteria[id="{c.id}"]'
-            if document_only(c):
-                out.append(Problem(
-                    file, where, "is structured but accepts only a document, never the rule configured in the "
-                    "system (structured means explicit: written down or configured)",
-                    'word text and evidence both ways, e.g. "… in a document or configured in the system" and '
-                    '"The document or the system\'s settings"', severity="warning"))
-            threshold = own_threshold(c)
-            if threshold and c.anchors is None:
-                out.append(Problem(
-                    file, f"{where}.anchors", f'is missing, but the text states its own threshold ("{threshold}"), '
-                    "so met / mostly / partly would be read by the general anchors", f"add {ANCHORS_FORM}",
-                    severity="warning"))
-    indicators = [i for s in domain.scopes for i in s.indicators]
-    if indicators and not any(i.practice for i in indicators):
-        out.append(Problem(
-            f"{base}/scopes", "indicators", f"none of domain {domain.id}'s {len(indicators)} indicators names its "
-            "practice, so each is suggested even where its work is n/a for the client",
-            'add practice = ["criterion_id"] to each indicator: the criteria of its scope whose work it measures',
-            severity="warning"))
-    return out
 
 
 def _collect_each(sources) -> list:

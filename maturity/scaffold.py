@@ -358,7 +358,9 @@ evidence.zh = "会议纪要与对应报表"
 action.en = "Move the review onto the report; retire the spreadsheet"
 action.zh = "会议改用系统报表，停用手工表格"
 
-# intelligent (智能化): at single points the system decides or acts by itself, with measured effect.
+# intelligent (智能化): at single points the system decides or acts by a model or an optimisation it
+# learns (or by a rule measured against a control), and the criterion names the measured effect. A
+# fixed rule a person configured (assign round-robin, remind after 2 days) is online, not intelligent.
 [[criteria]]
 id = "auto_routing"
 stage = "intelligent"
@@ -372,12 +374,12 @@ action.zh = "先为最常见的低风险类型配置一条规则，与人工处�
 [[criteria]]
 id = "overdue_alerts"
 stage = "intelligent"
-text.en = "Requests about to miss their time limit are flagged and escalated automatically"
-text.zh = "即将超时的申请由系统自动预警并升级"
-evidence.en = "The alert rule and its log"
-evidence.zh = "预警规则及其执行日志"
-action.en = "Set the alert rule; review its weekly volume and the overdue rate"
-action.zh = "配置预警规则，每周查看预警量和超时率"
+text.en = "Requests likely to miss their time limit are predicted from past requests and escalated early, and the drop in overdue requests is measured against a control group"
+text.zh = "系统根据历史申请预测可能超时的申请并提前升级，并与对照组对比度量超时量的下降"
+evidence.en = "The prediction rule or model, and its last comparison with the control group"
+evidence.zh = "预测规则或模型，及最近一次与对照组的对比结果"
+action.en = "The process owner starts from the fixed overdue alert (online); the analyst adds a prediction from past requests for half of the request types and compares the overdue rate with the other half"
+action.zh = "流程负责人先用固定的超时预警（在线化），再由数据分析员基于历史申请加上超时预测，只用于一半申请类型，与另一半对比超时率"
 
 # Indicators (指标): type = business | workload | usage | efficiency | transparency;
 # relation (once the scope is digital) = direct | positive | transparency | unclear — usage and
