@@ -127,7 +127,10 @@ def test_cross_domain_dependencies(domain, report):
     # Automation on untrusted data multiplies the errors.
     assert ("auto_touch", "intelligent", "crm.leads", "digital") in d
     assert ("lead_pool", "online", "crm.leads", "online") in d
-    assert ("follow_up_conversion", "digital", "crm.opportunities", "digital") in d
+    # Issue 9: the funnel needs trusted lead sources, for every client type. Consumer telesales closes the
+    # order on the phone, with no CRM opportunity and often no contract, so nothing here waits for either.
+    assert ("follow_up_conversion", "digital", "crm.leads", "digital") in d
+    assert not {x for x in d if x[0] == "follow_up_conversion" and x[2] in ("crm.opportunities", "crm.contracts_orders")}
 
 
 def test_internal_dependencies(domain):
@@ -180,8 +183,8 @@ def test_chinese_is_chinese(domain):
         texts += [d.why for d in s.dependencies]
     bad = [t.en for t in texts if not CJK.search(t.zh) or t.en == t.zh]
     assert bad == []
-    # English may quote a term in Chinese, but must not be Chinese.
-    assert [t.en for t in texts if len(CJK.findall(t.en)) > 6] == []
+    # English may quote a term in Chinese (个人信息保护影响评估, 号码标记申诉), but must not be Chinese.
+    assert [t.en for t in texts if len(CJK.findall(t.en)) > len(re.sub(r"\s", "", t.en)) / 5] == []
 
 
 # Issue 8, "Structured means explicit": objects, states, rules and owners are explicit and agreed —
@@ -204,6 +207,16 @@ STRUCTURED_IDS = {
     "lead_pool.return_rules", "lead_pool.claim_rules", "lead_pool.pool_owner",
     "auto_touch.journeys_designed", "auto_touch.frequency_caps", "auto_touch.consent_rules",
 }
+# Issue 9: each scope's named owner with a review in the last 12 months, the legal rules a client is audited on,
+# and retention split from access.
+STRUCTURED_IDS_ISSUE_9 = {
+    "outbound_dialling.caller_numbers_registered", "outbound_dialling.calling_rules_reviewed",
+    "lead_allocation.lead_sources_lawful", "lead_allocation.allocation_rules_reviewed",
+    "call_recording.retention_defined", "call_recording.access_defined", "call_recording.recording_policy_reviewed",
+    "scripts.scripts_reviewed", "follow_up_conversion.conversion_defined", "follow_up_conversion.stages_reviewed",
+    "call_time_count.definitions_reviewed", "auto_touch.touch_rules_reviewed",
+}
+STRUCTURED_IDS_GONE = {"call_recording.retention_and_access"}
 
 
 def _both_forms(en: str, zh: str, doc_en: re.Pattern = _DOC_EN) -> list[str]:
@@ -225,8 +238,12 @@ def _structured(domain):
 
 
 def test_structured_criteria_keep_their_ids(domain):
-    """Rewording keeps every id: saved assessments answer criteria by id."""
-    assert {f"{s.id}.{c.id}" for s, c in _structured(domain)} == STRUCTURED_IDS
+    """Rewording keeps every id: saved assessments answer criteria by id. An id that left (a split) is named in
+    its successor's `replaces`, so its answers move there."""
+    assert {f"{s.id}.{c.id}" for s, c in _structured(domain)} == \
+        (STRUCTURED_IDS - STRUCTURED_IDS_GONE) | STRUCTURED_IDS_ISSUE_9
+    replaced = {r for s in domain.scopes for c in s.criteria for r in c.replaces}
+    assert {f"telesales.{i}" for i in STRUCTURED_IDS_GONE} <= replaced
 
 
 def test_structured_criteria_count_a_rule_configured_in_the_system(domain):
@@ -272,7 +289,8 @@ def test_criteria_with_their_own_threshold_say_how_the_grades_map(domain):
                 if not all(w in text for w in words):
                     gaps.append(f"{s.id}.{c.id} anchors.{lang}: {text}")
             pct = re.search(r"(\d+)\s*%", re.sub(r"\(e\.g\.[^)]*\)", "", c.text.en))
-            if pct and f"≥ {pct.group(1)}%" not in c.anchors.en.split("·")[0]:
+            met = c.anchors.en.split("·")[0]
+            if pct and f"≥ {pct.group(1)}%" not in met and f"≤ {pct.group(1)}%" not in met:  # a floor or a ceiling
                 gaps.append(f"{s.id}.{c.id}: anchors' met is not the text's {pct.group()}")
     assert gaps == []
 
@@ -324,7 +342,10 @@ def test_checks_catch_a_missing_stage(tmp_path):
 def test_checks_catch_a_thin_stage_and_a_cycle(tmp_path):
     dst = _copy(tmp_path)
     f = dst / "scopes/outbound_dialling.toml"
-    text = f.read_text(encoding="utf-8").replace('stage = "online"', 'stage = "digital"', 2)
+    text = f.read_text(encoding="utf-8")
+    criteria, rest = text.split("[[indicators]]", 1)
+    criteria = criteria.replace('stage = "online"', 'stage = "digital"', criteria.count('stage = "online"') - 1)
+    text = criteria + "[[indicators]]" + rest  # one online criterion left
     text += ('\n[[dependencies]]\nstage = "digital"\nrequires = "telesales.call_time_count"\n'
              'requires_stage = "online"\nwhy.en = "x"\nwhy.zh = "x"\n')
     f.write_text(text, encoding="utf-8")
