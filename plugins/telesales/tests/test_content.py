@@ -6,6 +6,7 @@ The plugin is not installed while these run, so the content folder is found next
 from __future__ import annotations
 
 import re
+from collections import Counter
 import shutil
 from pathlib import Path
 
@@ -385,3 +386,189 @@ def test_resolves_against_the_sibling_crm_and_service_plugins():
     assert [str(p) for p in cat.problems if p.file.startswith("telesales")] == []
     assert cat.graph.find_cycle() is None
     assert "telesales.lead_allocation" in cat.graph.needed_by("crm.leads")
+
+
+# ------------------------------------------------------------------------------------ issue 9: content rules
+
+from maturity.guidance import compound, half_width, missing_effect  # noqa: E402  the core's own heuristics
+
+
+def _crit(scopes, scope, cid):
+    return next(c for c in scopes[scope].criteria if c.id == cid)
+
+
+def test_no_practice_is_scored_in_two_scopes(domain):
+    """One home per practice. Pool return lives in the pool; journeys and send optimisation in auto-touch (they
+    replace CRM's); machine inspection of calls in service quality inspection; lead scoring in crm.leads; whom to
+    call next in follow-up."""
+    ids = Counter(c.id for s in domain.scopes for c in s.criteria)
+    assert [i for i, n in ids.items() if n > 1] == []
+    where = {c.id: s.id for s in domain.scopes for c in s.criteria}
+    assert where["auto_return"] == "lead_pool"
+    assert where["event_triggered"] == where["send_optimised"] == "auto_touch"
+    assert where["next_best_lead"] == "follow_up_conversion"
+    assert "auto_inspection" not in where and "numbers_managed_on_data" not in where
+    texts = {f"{s.id}.{c.id}": (c.text.en, c.text.zh) for s in domain.scopes for c in s.criteria}
+    # No second machine-QA score: telesales reads quality inspection's result.
+    assert [k for k, (en, zh) in texts.items() if re.search(r"machine inspection|智能质检", en + zh)] == []
+    assert "quality-inspection results" in texts["scripts.adherence_measured"][0]
+    # No second lead score: the criteria that use one say it is kept in lead management.
+    for k in ("lead_allocation.smart_routing", "call_recording.intent_tags", "follow_up_conversion.win_probability"):
+        en, zh = texts[k]
+        assert "lead management" in en and "线索管理" in zh, k
+    # Whom to call next is ranked in one place; the dialler's hour and the pool's release say so.
+    for k in ("outbound_dialling.best_time_to_call", "lead_pool.pool_recommendation"):
+        en, zh = texts[k]
+        assert "follow-up" in en and "跟进与转化" in zh, k
+
+
+def test_moved_criteria_name_what_they_replace(scopes):
+    by_id = {c.id: c for s in scopes.values() for c in s.criteria}
+    assert by_id["auto_return"].replaces == ("crm.leads.auto_recycle",)
+    assert by_id["event_triggered"].replaces == ("crm.campaigns_scrm.auto_touch_journeys",)
+    assert by_id["send_optimised"].replaces == ("crm.campaigns_scrm.send_optimised",)
+    assert by_id["retention_defined"].replaces == ("telesales.call_recording.retention_and_access",)
+    for c in by_id.values():
+        for ref in c.replaces:
+            assert not (ref.startswith("telesales.") and ref.rsplit(".", 1)[1] in by_id), f"{c.id} replaces a live id"
+    # Rotating or replacing caller numbers was the old advice; its answers must not count for the new practice.
+    assert all("numbers_managed_on_data" not in r for c in by_id.values() for r in c.replaces)
+
+
+def test_every_intelligent_criterion_names_its_measured_effect(domain):
+    """Intelligent is a decision the system learns or optimises, or a rule measured against a control — and the
+    criterion says what was measured, in both languages. A configured rule (assign, pause, return) is online."""
+    assert [f"{s.id}.{c.id}: {missing_effect(c)}" for s in domain.scopes for c in s.criteria if missing_effect(c)] == []
+    where = {c.id: (s.id, c.stage) for s in domain.scopes for c in s.criteria}
+    for cid in ("auto_return", "auto_pause", "rules_configured", "rules_enforced", "do_not_call_enforced",
+                "caps_enforced"):
+        assert where[cid][1] == "online", cid
+    assert where["number_cleansing"][1] == "digital" and where["transcribed_searchable"][1] == "online"
+
+
+def test_each_scope_has_a_named_owner_and_a_current_definition(domain):
+    """Structured means current: each scope names who owns its rules and data, reviewed within 12 months, and
+    says what mostly and partly mean for recency."""
+    for s in domain.scopes:
+        owned = [c for c in s.criteria if c.stage == "structured" and "named owner" in c.text.en
+                 and "12 months" in c.text.en and "12个月" in c.text.zh]
+        assert len(owned) == 1, f"{s.id}: {[c.id for c in owned]}"
+        assert owned[0].anchors is not None and "12–24 months" in owned[0].anchors.en, s.id
+
+
+# Where personal data or the phone network is at stake, the legal layer sits at the stage a client must have it —
+# never at intelligent, and heavy enough that its stage cannot pass (threshold 0.8) while it is unmet.
+COMPLIANCE = {
+    "outbound_dialling": {"calling_policy", "do_not_call_defined", "caller_numbers_registered", "opt_out_shared",
+                          "marked_numbers_fixed"},
+    "lead_allocation": {"lead_sources_lawful", "routing_impact_assessed"},
+    "lead_pool": {"export_controlled"},
+    "call_recording": {"customer_notice", "retention_defined", "notice_given", "sensitive_data_masked"},
+    "follow_up_conversion": {"chat_archive_consent"},
+    "auto_touch": {"consent_rules", "caps_enforced", "personalisation_opt_out", "robot_calls_consented",
+                   "automation_impact_assessed"},
+}
+
+
+@pytest.mark.parametrize("scope_id", sorted(COMPLIANCE))
+def test_compliance_criteria_are_present_where_personal_data_is_handled(scopes, scope_id):
+    crits = {c.id: c for c in scopes[scope_id].criteria}
+    for cid in COMPLIANCE[scope_id]:
+        c = crits[cid]
+        assert c.stage != "intelligent", f"{scope_id}.{cid}: a legal must cannot wait for intelligent"
+        assert c.weight >= 2, f"{scope_id}.{cid}: a legal must needs weight 2"
+        others = sum(x.weight for x in scopes[scope_id].criteria if x.stage == c.stage and x.id != cid)
+        assert others / (others + c.weight) < 0.8, f"{scope_id}.{cid}: its stage could pass with it unmet"
+
+
+def test_the_telecom_and_privacy_rules_a_practitioner_checks(scopes):
+    def text(scope, cid):
+        c = _crit(scopes, scope, cid)
+        return f"{c.text.en} {c.text.zh} {c.action.en} {c.action.zh}"
+    # Harassment marking: trace the cause and appeal; never rotate or replace numbers.
+    marked = text("outbound_dialling", "marked_numbers_fixed")
+    assert "号码标记申诉" in marked and "no number is swapped" in marked and "average" not in marked
+    assert not [c.id for s in scopes.values() for c in s.criteria
+                if re.search(r"rotat|below the team average|换号(?!躲避|做法)", c.text.en + c.text.zh + c.action.en)]
+    # Predictive dialling has a dropped-call ceiling.
+    pd = _crit(scopes, "outbound_dialling", "predictive_dialling")
+    assert "abandoned-call ceiling" in pd.text.en and "放弃呼叫" in pd.text.zh and pd.anchors is not None
+    # One opt-out list for calls, SMS and WeCom.
+    for scope, cid in (("outbound_dialling", "do_not_call_defined"), ("outbound_dialling", "opt_out_shared")):
+        assert all(w in text(scope, cid) for w in ("SMS", "WeCom", "短信", "企业微信")), cid
+    assert "shared opt-out list" in _crit(scopes, "auto_touch", "caps_enforced").text.en
+    # No bought or scraped lists; robot calls only with consent; numbers hidden; recording notice; masking.
+    assert "bought" in text("lead_allocation", "lead_sources_lawful") and "购买" in text("lead_allocation",
+                                                                                          "lead_sources_lawful")
+    assert "consent" in _crit(scopes, "auto_touch", "robot_calls_consented").text.en
+    assert "号码隐藏" in _crit(scopes, "outbound_dialling", "numbers_hidden").text.zh
+    assert "录音告知" in _crit(scopes, "call_recording", "notice_given").text.zh
+    assert "脱敏" in _crit(scopes, "call_recording", "sensitive_data_masked").text.zh
+    assert "会话存档" in _crit(scopes, "follow_up_conversion", "chat_archive_consent").text.zh
+    assert "个人信息保护法" in _crit(scopes, "auto_touch", "personalisation_opt_out").text.zh
+    for scope, cid in (("auto_touch", "automation_impact_assessed"), ("lead_allocation", "routing_impact_assessed")):
+        assert "个人信息保护影响评估" in _crit(scopes, scope, cid).text.zh
+
+
+def test_a_consumer_business_is_not_asked_for_field_sales(domain):
+    na = {c for r in domain.profile_rules if r.question == "customer_form" and r.answers == ("consumer",)
+          for c in r.criteria}
+    assert "telesales.follow_up_conversion.auto_handoff" in na
+    converted = next(c for s in domain.scopes for c in s.criteria if c.id == "conversion_defined")
+    assert "paid enrolment" in converted.text.en and "付费报名" in converted.text.zh
+
+
+def test_chinese_text_uses_full_width_punctuation(domain):
+    texts = [("domain", domain.name), ("domain", domain.description)]
+    for s in domain.scopes:
+        texts += [(s.id, s.name), (s.id, s.description)]
+        for item in (*s.criteria, *s.indicators):
+            for f in ("text", "evidence", "action", "name", "definition", "anchors"):
+                if (t := getattr(item, f, None)) is not None:
+                    texts.append((f"{s.id}.{item.id}.{f}", t))
+        texts += [(f"{s.id} dependency", d.why) for d in s.dependencies]
+    texts += [("profile rule", r.why) for r in domain.profile_rules]
+    assert [f"{where}: {t.zh}" for where, t in texts if half_width(t.zh)] == []
+
+
+def test_no_criterion_joins_two_facts_with_and(domain):
+    assert [f"{s.id}.{c.id}: {compound(c)}" for s in domain.scopes for c in s.criteria if compound(c)] == []
+
+
+def test_indicators_measure_what_the_article_names_without_rewarding_the_wrong_thing(domain, scopes):
+    inds = {f"{s.id}.{i.id}": i for s in domain.scopes for i in s.indicators}
+    # Relation on merit: not every business indicator is "clearly positive".
+    business = [i for i in inds.values() if i.type == "business"]
+    assert any(i.relation == "unclear" for i in business) and any(i.relation == "positive" for i in business)
+    assert inds["auto_touch.opt_out_rate"].relation == "unclear"
+    # 通时 / 通次 per rep; calls per first order bridges workload and results.
+    assert inds["call_time_count.call_time"].name.zh == "通时" and "/rep/" in inds["call_time_count.call_time"].unit
+    assert inds["call_time_count.call_count"].name.zh == "通次" and "/rep/" in inds["call_time_count.call_count"].unit
+    first = inds["follow_up_conversion.first_order_calls"]
+    assert first.name.zh == "首单平均通话次数" and first.type == "workload" and first.relation == "unclear"
+    # A workload figure must not reward overload, hoarding, padding or spam.
+    assert "lead_allocation.leads_per_rep" not in inds
+    assert "within the calling policy" in inds["outbound_dialling.calls_dialled"].definition.en
+    assert "hoarding" in inds["lead_pool.pool_claims"].definition.en
+    assert "padding" in inds["call_time_count.call_time"].definition.en
+    assert "counts once" in inds["auto_touch.leads_reached"].definition.en
+    # One id and one zh name per meaning: CRM owns 有效线索数 and its 转化率; telesales names its own.
+    assert "follow_up_conversion.valid_leads" not in inds and "follow_up_conversion.conversion_rate" not in inds
+    assert inds["follow_up_conversion.lead_to_sale_rate"].name.zh == "线索成交转化率"
+    names = Counter(i.name.zh for i in inds.values())
+    assert [n for n, k in names.items() if k > 1] == []
+
+
+def test_one_indicator_name_per_meaning_beside_crm_and_service():
+    """The advice lists every domain's indicators side by side: a zh name another domain uses means the same."""
+    from maturity.checker import check_target
+
+    result = check_target(str(CONTENT))
+    shared = [str(p) for p in result.problems if "defined differently" in p.what]
+    assert shared == []
+
+
+def test_actions_name_who_does_it(domain):
+    roles = re.compile(r"\b(manager|lead|leads|owner|operations|administrator|trainer|inspector|finance|legal|"
+                       r"compliance|IT|HR|maintainer)\b")
+    assert [f"{s.id}.{c.id}" for s in domain.scopes for c in s.criteria if not roles.search(c.action.en)] == []
