@@ -15,7 +15,33 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not argparse's usage block
-        self.exit(EXIT_INPUT, f"maturity: {message} — see `{self.prog} --help`\n")
+        from .errors import visible
+
+        self.exit(EXIT_INPUT, f"maturity: {visible(message, one_line=True)} — see `{self.prog} --help`\n")
+
+
+class _Shown:
+    """A text stream that never lets a control character from user text reach the terminal raw.
+
+    ``text``: every control character but newline and tab is written as its escape (``\\x1b``).
+    ``rich``: the same, except the colour sequences (SGR, ``ESC [ … m``) Rich itself writes on a terminal, for the
+    commands that print with Rich (score, explain, roadmap, advise, plugins), whose user text reaches Rich
+    already escaped (``report.terminal.T``).
+    ``json``: DEL, C1 and bidi controls, which JSON leaves raw, are written as ``\\u009b`` — the same JSON value.
+    """
+
+    def __init__(self, inner, mode: str):
+        self._inner, self._mode = inner, mode
+
+    def write(self, text: str) -> int:
+        from .errors import json_safe, visible, visible_keeping_colour
+
+        self._inner.write(json_safe(text) if self._mode == "json" else visible_keeping_colour(text)
+                          if self._mode == "rich" else visible(text))
+        return len(text)
+
+    def __getattr__(self, name):  # flush, isatty, fileno, encoding… as the real stream
+        return getattr(self._inner, name)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +123,22 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_OK
+    tui = args.command == "open" or args.command == "demo" and not args.print
+    json_out = getattr(args, "format", None) == "json" or args.command == "schema"
+    rich = (args.command in ("score", "explain", "roadmap", "advise", "demo")
+            or args.command == "plugins" and getattr(args, "plugins_command", None) in (None, "list")) \
+        and not json_out and getattr(args, "format", "text") == "text"
+    out, err = sys.stdout, sys.stderr
+    if not tui:
+        sys.stdout = _Shown(out, "json" if json_out else "rich" if rich else "text")
+    sys.stderr = _Shown(err, "text")
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args) -> int:
     from .errors import MaturityError
 
     try:

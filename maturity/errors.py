@@ -25,6 +25,24 @@ def visible(text, one_line: bool = False) -> str:
     return (_CONTROL_ANY if one_line else _CONTROL).sub(_code, str(text))
 
 
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def visible_keeping_colour(text: str) -> str:
+    """Like :func:`visible`, but the colour sequences (``ESC [ … m``) a terminal library writes are kept."""
+    if not _CONTROL.search(text):
+        return text
+    parts = _SGR.split(text)
+    return "".join(p if i % 2 else visible(p) for i, p in enumerate(parts))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the control characters ``json.dumps`` leaves raw (DEL, C1, bidi) written as ``\\uXXXX``:
+    the same JSON value, nothing a terminal would obey."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def cut(text, limit: int = CUT) -> str:
     """A value as an error line echoes it: at most ``limit`` characters, then "…"."""
     text = str(text)

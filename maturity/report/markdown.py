@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import visible
 from ..engine.explain import level_text, lowest_text, scope_status, stage_word, unchecked_text
 from ..i18n import tr
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
@@ -13,8 +14,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown (and the table separator |) so text renders literally; newlines become spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+    """Escape Markdown (and the table separator |) so text renders literally; newlines become spaces, and other
+    control characters are shown as escapes (``\\x1b``), so a report shown in a terminal obeys none of them."""
+    text = str(text).replace("\r", " ").replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", visible(text))
 
 
 def _row(cells) -> str:

@@ -1,17 +1,29 @@
-"""Terminal text made with Rich. User and content text always goes in as ``Text``, never as markup."""
+"""Terminal text made with Rich. User and content text always goes in as ``Text``, never as markup, and with
+its control characters shown as escapes (``errors.visible``), so a client name or a note holding an escape
+sequence is printed, never obeyed by the terminal."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text as T
+from rich.text import Text
 
 from ..engine.explain import (answer_word, explain_scope, level_text, lowest_text, scope_label, scope_status,
                               stage_word, unchecked_text)
 from ..engine.scoring import TOP
+from ..errors import visible
 from ..i18n import tr
 from ..model.content import INDICATOR_TYPE_LABELS, RELATION_LABELS
 from ..model.questions import PERSPECTIVES, STANCE_LABELS
+
+
+def T(text="", style="", **kw) -> Text:
+    """Text for the terminal: literal (no markup), control characters shown as escapes."""
+    return Text(visible(text), style=style, **kw)
+
+
+def _assemble(*parts) -> Text:
+    return Text.assemble(*((visible(p[0]), *p[1:]) if isinstance(p, tuple) else visible(p) for p in parts))
 
 
 def console() -> Console:
@@ -33,7 +45,7 @@ def print_score(cat, an, lang: str) -> None:
     c = console()
     a, res = an.assessment, an.result
     o = res.overall
-    c.print(T.assemble((a.meta.client, "bold"), f" — {a.meta.system}" if a.meta.system else "", f"  ({a.meta.date})"))
+    c.print(_assemble((a.meta.client, "bold"), f" — {a.meta.system}" if a.meta.system else "", f"  ({a.meta.date})"))
     c.print(T(tr("overall_line", lang, level=level_text(o.level), lowest=lowest_text(o, lang), assessed=o.assessed,
                  total=o.total, complete=o.completeness * 100, perspective=PERSPECTIVES[a.meta.perspective].get(lang))))
     if o.gaps:
