@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 
@@ -21,6 +24,51 @@ ENV_DISABLE = "MATURITY_DISABLE_PLUGINS"
 """Comma-separated plugin names not to load."""
 ENV_NO_ENTRY_POINTS = "MATURITY_NO_ENTRY_POINTS"
 """When set to 1, installed plugins are not loaded (only ``-p`` and ``MATURITY_PLUGINS`` ones)."""
+ENV_TIMEOUT = "MATURITY_PLUGIN_TIMEOUT"
+"""Seconds a plugin's ``maturity_content`` hook (and the reading of the folders it returns) may take."""
+DEFAULT_TIMEOUT = 5.0
+
+
+def hook_timeout() -> float:
+    """The time limit of one plugin's hook, from ``MATURITY_PLUGIN_TIMEOUT`` (default 5 s)."""
+    try:
+        value = float(os.environ.get(ENV_TIMEOUT, "") or DEFAULT_TIMEOUT)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return value if value > 0 else DEFAULT_TIMEOUT
+
+
+def _why(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+@contextmanager
+def stdout_to_stderr():
+    """While plugin code runs, what it prints goes to stderr, so it never corrupts ``--format json`` on stdout:
+    ``sys.stdout`` and file descriptor 1 both point at stderr, and are put back afterwards."""
+    saved = sys.stdout
+    saved_fd = None
+    try:
+        saved.flush()
+    except Exception:  # noqa: BLE001 - a closed or odd stdout: nothing to flush
+        pass
+    try:
+        saved_fd = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:
+        saved_fd = None
+    sys.stdout = sys.stderr
+    try:
+        yield
+    finally:
+        try:
+            sys.stdout.flush()
+        except Exception:  # noqa: BLE001
+            pass
+        sys.stdout = saved
+        if saved_fd is not None:
+            os.dup2(saved_fd, 1)
+            os.close(saved_fd)
 
 
 @dataclass
@@ -61,8 +109,8 @@ def discover(extra_modules: list[str] | None = None) -> list[PluginSource]:
             loaded_modules.add(ep.value.split(":")[0])
             try:
                 src.module = ep.load()
-            except Exception as exc:  # a plugin's import error must not stop the others
-                src.problem = f"cannot be imported ({type(exc).__name__}: {exc})"
+            except BaseException as exc:  # noqa: BLE001 - SystemExit or KeyboardInterrupt too: one plugin only
+                src.problem = f"cannot be imported ({_why(exc)})"
             found.append(src)
     names = {s.name for s in found}
     for origin, modules in (("-p", extra_modules or []), (ENV_LOAD, _split(os.environ.get(ENV_LOAD)))):
@@ -74,21 +122,25 @@ def discover(extra_modules: list[str] | None = None) -> list[PluginSource]:
             try:
                 src.module = importlib.import_module(modname)
                 src.version = str(getattr(src.module, "__version__", "unknown"))
-            except Exception as exc:
-                src.problem = f"cannot be imported ({type(exc).__name__}: {exc}); check the module name given to {origin}"
+            except BaseException as exc:  # noqa: BLE001 - SystemExit at import switches off this plugin only
+                hint = "; check the module name given to " + origin if isinstance(exc, ImportError) else ""
+                src.problem = f"cannot be imported ({_why(exc)}){hint}"
             found.append(src)
             names.add(modname)
     return found
 
 
 def collect(sources: list[PluginSource]) -> list[Contribution]:
-    """Ask each plugin for its content and load it; failures become the plugin's problems."""
+    """Ask each plugin for its content and load it; failures become the plugin's problems.
+
+    Whatever a plugin does — raise anything (``SystemExit`` and ``KeyboardInterrupt`` included), return a folder
+    that cannot be read, take longer than ``MATURITY_PLUGIN_TIMEOUT`` — only that plugin is switched off."""
     import pluggy
 
     from . import hookspecs
-    from .content_loader import load_domain_dir
 
     out = []
+    limit = hook_timeout()
     for src in sources:
         contrib = Contribution(src)
         out.append(contrib)
@@ -100,8 +152,8 @@ def collect(sources: list[PluginSource]) -> list[Contribution]:
         try:
             pm.register(src.module, name=src.name)
             impls = pm.hook.maturity_content.get_hookimpls()
-        except Exception as exc:
-            contrib.problems.append(Problem(f"plugin {src.name}", "register", f"is not a valid plugin ({exc})",
+        except BaseException as exc:  # noqa: BLE001
+            contrib.problems.append(Problem(f"plugin {src.name}", "register", f"is not a valid plugin ({_why(exc)})",
                                             "check its @hookimpl functions against docs/plugins.md"))
             continue
         if not impls:
@@ -109,24 +161,70 @@ def collect(sources: list[PluginSource]) -> list[Contribution]:
                                             "implement the maturity_content hook"))
             continue
         for impl in impls:
-            try:
-                folders = impl.function()
-            except Exception as exc:
-                contrib.problems.append(Problem(f"plugin {src.name}", "maturity_content",
-                                                f"raised {type(exc).__name__}: {exc}", "fix the plugin's hook"))
+            done, result = _with_time_limit(lambda: _ask(src, impl), limit, f"maturity-plugin-{src.name}")
+            if not done:
+                contrib.problems.append(Problem(
+                    f"plugin {src.name}", "maturity_content",
+                    f"took longer than {limit:g} s, so it was not waited for",
+                    f"make the hook return quickly, or set {ENV_TIMEOUT} to more seconds"))
                 continue
-            if not isinstance(folders, (list, tuple)):
-                contrib.problems.append(Problem(f"plugin {src.name}", "maturity_content",
-                                                f"returned {type(folders).__name__}, not a list of folders",
-                                                'return [files(__package__) / "content"]'))
-                continue
-            for folder in folders or []:
-                label = _label(src, folder)
-                domain, problems = load_domain_dir(folder, label)
-                contrib.problems.extend(problems)
-                if domain is not None:
-                    contrib.domains.append(domain)
+            domains, problems = result
+            contrib.domains.extend(domains)
+            contrib.problems.extend(problems)
     return out
+
+
+def _with_time_limit(fn, seconds: float, name: str):
+    """Run ``fn`` in a daemon thread; (True, its result), or (False, None) when it is still running after
+    ``seconds`` (the thread is left to finish on its own; it cannot hold the process open)."""
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - reported by fn itself; this is the last net
+            box["error"] = exc
+
+    t = threading.Thread(target=target, name=name, daemon=True)
+    t.start()
+    t.join(seconds)
+    if t.is_alive():
+        return False, None
+    if "error" in box:
+        return True, ([], [Problem("plugin", "maturity_content", f"failed ({_why(box['error'])})", "fix the plugin")])
+    return True, box["value"]
+
+
+def _ask(src: PluginSource, impl) -> tuple[list, list[Problem]]:
+    """Call one hook implementation and read the folders it returns."""
+    from .content_loader import load_domain_dir
+
+    domains: list = []
+    problems: list[Problem] = []
+    try:
+        folders = impl.function()
+    except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt: this plugin only
+        problems.append(Problem(f"plugin {src.name}", "maturity_content", f"raised {_why(exc)}",
+                                "fix the plugin's hook"))
+        return domains, problems
+    if not isinstance(folders, (list, tuple)):
+        problems.append(Problem(f"plugin {src.name}", "maturity_content",
+                                f"returned {type(folders).__name__}, not a list of folders",
+                                'return [files(__package__) / "content"]'))
+        return domains, problems
+    for folder in folders or []:
+        try:
+            label = _label(src, folder)
+            domain, found = load_domain_dir(folder, label)
+        except BaseException as exc:  # noqa: BLE001 - a folder object whose / or read raises
+            problems.append(Problem(f"plugin {src.name}", "maturity_content",
+                                    f"returned a content folder that cannot be read ({_why(exc)})",
+                                    "return a pathlib.Path or importlib.resources folder holding domain.toml"))
+            continue
+        problems.extend(found)
+        if domain is not None:
+            domains.append(domain)
+    return domains, problems
 
 
 def _label(src: PluginSource, folder) -> str:
@@ -144,4 +242,6 @@ def load_catalogue(extra_modules: list[str] | None = None):
     """Discover, load and validate every plugin into one catalogue."""
     from .catalogue import build_catalogue
 
-    return build_catalogue(collect(discover(extra_modules)))
+    with stdout_to_stderr():  # a plugin that prints must not corrupt --format json
+        contributions = collect(discover(extra_modules))
+    return build_catalogue(contributions)
