@@ -93,6 +93,9 @@ class MaturityApp(App[int]):
         self.save_state = "saved" if result.ok and not self.store.dirty else ("error" if not result.ok else "saving")
         if not result.ok:
             self.notify(t("n.save_failed", self.lang, error=result.error), severity="error", markup=False)
+        if getattr(result, "merged", ""):  # another window or program had saved the file: its answers merged in
+            self.notify(result.merged, severity="warning", markup=False)
+            self.redraw()
         if isinstance(self.screen, MaturityScreen):
             self.screen.show_chrome()
 

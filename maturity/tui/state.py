@@ -212,10 +212,44 @@ def profile_effects(catalogue, question: str) -> list[tuple[object, object]]:
 # ---------------------------------------------------------------- the store
 
 
+class _folder_lock:
+    """An exclusive ``flock`` on the snapshot's folder while a save checks the file and writes it, so two maturity
+    processes never interleave a check and a write (no lock file is left; where flock is missing, no lock)."""
+
+    def __init__(self, path: Path):
+        import os
+
+        self.folder = Path(os.path.realpath(path)).parent
+        self.fd = None
+
+    def __enter__(self):
+        import os
+
+        try:
+            import fcntl
+
+            self.fd = os.open(self.folder, os.O_RDONLY)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            if self.fd is not None:
+                os.close(self.fd)
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc):
+        import os
+
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
+        return False
+
+
 @dataclass(frozen=True)
 class SaveResult:
     ok: bool
     error: str = ""
+    merged: str = ""
+    """Set when the file had been changed by another writer and its changes were merged in: a one-line notice."""
 
 
 class Store:
@@ -235,7 +269,11 @@ class Store:
         self._state_lock = threading.Lock()
         self.current_scope: str | None = None
         self.current_criterion: str | None = None
+        self._disk: bytes | None = None
+        """The file's bytes as this session last read or wrote them: a save first checks the file still holds
+        them, and merges another writer's changes when it does not (see docs/tui.md, two windows)."""
         if assessment is not None:
+            self._disk = self._read_disk()
             self._set(assessment)
             self.saved_revision = self.revision
 
@@ -309,8 +347,18 @@ class Store:
         a = self.assessment
         return a.model_copy(update={"plugins": plugin_records(self.catalogue, a)})
 
+    def _read_disk(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return None
+
     def save(self) -> SaveResult:
-        """Write the newest assessment atomically, if it changed since the last save. Thread-safe."""
+        """Write the newest assessment atomically, if it changed since the last save. Thread-safe.
+
+        Two writers lose nothing: when the file no longer holds what this session last read or wrote (another
+        window or program saved it), it is read again and this session's changes are merged on top of it
+        (``snapshot.merge``); the merged assessment is saved and becomes the one shown."""
         from ..errors import MaturityError
         from ..snapshot import save_snapshot
 
@@ -319,16 +367,73 @@ class Store:
                 a, rev = self._assessment, self.revision
             if a is None or rev == self.saved_revision:
                 return SaveResult(True)
+            ours, notice = a, ""
             try:
                 from ..snapshot.findings import plugin_records
 
-                save_snapshot(a.model_copy(update={"plugins": plugin_records(self.catalogue, a)}), self.path)
+                with _folder_lock(self.path):  # another maturity process saving here waits: check and write are one
+                    on_disk = self._read_disk()
+                    if on_disk is not None and on_disk != self._disk:
+                        a, notice = self._merge_from_disk(a, on_disk)
+                    written = save_snapshot(a.model_copy(update={"plugins": plugin_records(self.catalogue, a)}),
+                                            self.path)
             except MaturityError as exc:
                 self.save_error = str(exc.problems[0].line() if exc.problems else exc)
                 return SaveResult(False, self.save_error)
             except Exception as exc:  # noqa: BLE001 - a failed save is shown, never fatal
                 self.save_error = f"{self.path}: cannot be written ({type(exc).__name__}: {exc})"
                 return SaveResult(False, self.save_error)
+            self._disk = written
+            if a is not ours:
+                rev = self._adopt(ours, a)
             self.saved_revision = max(self.saved_revision, rev)
             self.save_error = ""
-            return SaveResult(True)
+            return SaveResult(True, merged=notice)
+
+    def _merge_from_disk(self, ours: Assessment, on_disk: bytes) -> tuple[Assessment, str]:
+        """This session's changes since the file was last read or written, on top of what is in it now."""
+        from ..errors import MaturityError, Problem
+        from ..snapshot.io import loads
+        from ..snapshot.merge import changed_answers, merge
+
+        try:
+            theirs = loads(on_disk.decode("utf-8-sig"), str(self.path))
+            base = loads(self._disk.decode("utf-8-sig"), str(self.path)) if self._disk else None
+        except (MaturityError, UnicodeDecodeError) as exc:
+            why = exc.problems[0].what if isinstance(exc, MaturityError) and exc.problems else "it is not UTF-8 text"
+            raise MaturityError(Problem(str(self.path), "", f"was changed by another program and cannot be read now "
+                                        f"({why}), so it was not overwritten",
+                                        "fix or restore the file; your answers are kept here and saved with the "
+                                        "next change")) from None
+        from ..engine.renames import carry_answers
+
+        theirs, _ = carry_answers(self.catalogue, theirs)
+        merged, conflicts = merge(base, ours, theirs)
+        n = changed_answers(base if base is not None else None, theirs)
+        notice = (f"{self.path.name} was changed in another window or program: its {n} changed answer"
+                  f"{'' if n == 1 else 's'} merged with yours")
+        if conflicts:
+            notice += f"; where both changed the same thing, yours were kept ({', '.join(conflicts[:3])}"
+            notice += f" and {len(conflicts) - 3} more)" if len(conflicts) > 3 else ")"
+        return merged, notice
+
+    def _adopt(self, before: Assessment, merged: Assessment) -> int:
+        """Show the merged assessment, keeping any change made while saving (and rebasing undo and redo, so an
+        undo never takes the other writer's answers away). Returns the revision that matches the file."""
+        from ..snapshot.merge import merge
+
+        while True:
+            with self._state_lock:
+                cur, rev, undo, redo = self._assessment, self.revision, list(self._undo), list(self._redo)
+            unchanged = cur == before
+            new = merged if unchanged else merge(before, cur, merged)[0]
+            undo = [merge(before, u, merged)[0] for u in undo]
+            redo = [merge(before, r, merged)[0] for r in redo]
+            analysis = analyse(self.catalogue, new)
+            with self._state_lock:
+                if self.revision != rev:
+                    continue  # changed meanwhile: merge again
+                self._assessment, self.analysis = new, analysis
+                self._undo[:], self._redo[:] = undo, redo
+                self.revision += 1
+                return self.revision if unchanged else self.saved_revision
