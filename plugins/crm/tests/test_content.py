@@ -16,10 +16,10 @@ from maturity.testing import catalogue_from_domains, check_content
 CONTENT = files("maturity_crm") / "content"
 STAGES = ("structured", "online", "digital", "intelligent")
 SCOPES = {"leads", "customers", "opportunities", "contracts_orders", "activities_visits", "campaigns_scrm",
-          "channel_partners", "approvals"}
+          "channel_partners", "approvals", "customer_success", "data_governance"}
 SERVICE_SCOPES = {"service.tickets", "service.online_service", "service.knowledge_base",
                   "service.quality_inspection", "service.satisfaction", "service.routing_sla",
-                  "service.self_service_bots"}
+                  "service.self_service_bots", "service.complaints"}
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +84,9 @@ def test_online_has_a_key_criterion(scopes, scope_id):
     assert any(c.weight == 2 for c in scopes[scope_id].criteria if c.stage == "online"), scope_id
 
 
-def test_leads_online_key_criterion_is_all_leads_in_the_system(scopes):
+def test_leads_online_key_criteria_are_all_leads_in_the_system_and_consent_at_capture(scopes):
     key = [c.id for c in scopes["leads"].criteria if c.stage == "online" and c.weight == 2]
-    assert key == ["created_in_system"]
+    assert key == ["created_in_system", "capture_consent"]
 
 
 @pytest.mark.parametrize("scope_id", sorted(SCOPES))
@@ -115,7 +115,7 @@ def test_indicators_follow_the_guide(domain):
 
 def test_the_articles_indicators_are_there(domain):
     names = {i.name.zh for s in domain.scopes for i in s.indicators}
-    for term in ("销售人效", "线索转化率", "审批时长", "人均拜访量"):
+    for term in ("签约额人效", "线索转化率", "审批时长", "人均拜访量", "有效线索数", "人次", "净收入留存率（NRR）"):
         assert term in names, term
     approval_time = next(i for s in domain.scopes for i in s.indicators if i.name.zh == "审批时长")
     assert (approval_time.type, approval_time.direction) == ("efficiency", "lower")
@@ -131,7 +131,17 @@ def test_the_key_dependencies_are_declared(domain):
     assert ("crm.opportunities@online", "crm.leads@online") in deps
     assert ("crm.contracts_orders@digital", "crm.customers@digital") in deps
     assert ("crm.campaigns_scrm@intelligent", "crm.leads@digital") in deps
-    assert ("crm.customers@intelligent", "service.satisfaction@digital") in deps
+    # Issue 9: the review's missing dependencies, and responses need leads at online, not at digital.
+    assert ("crm.campaigns_scrm@online", "crm.leads@online") in deps
+    assert ("crm.campaigns_scrm@online", "crm.customers@online") in deps
+    assert ("crm.contracts_orders@online", "crm.customers@online") in deps
+    assert ("crm.channel_partners@intelligent", "crm.leads@digital") in deps
+    assert ("crm.activities_visits@digital", "crm.customers@digital") in deps
+    assert ("crm.activities_visits@structured", "crm.customers@structured") in deps
+    assert ("crm.opportunities@structured", "crm.leads@structured") in deps
+    assert ("crm.opportunities@intelligent", "crm.activities_visits@digital") in deps
+    assert ("crm.customer_success@online", "crm.contracts_orders@online") in deps
+    assert not any(a == "crm.campaigns_scrm@digital" and b == "crm.leads@online" for a, b in deps)
 
 
 def test_dependencies_name_real_scopes(domain):
@@ -141,9 +151,11 @@ def test_dependencies_name_real_scopes(domain):
         assert scope in own | SERVICE_SCOPES, f"unknown scope {scope}"
 
 
-def test_at_least_two_dependencies_reach_into_service(domain):
+def test_no_dependency_blocks_a_client_without_a_service_desk(domain):
+    """Issue 9: a B2B firm without surveys or a ticketing desk must still reach intelligent in CRM — the health
+    score and renewal risk use service signals where a service desk exists, they do not require them."""
     cross = [d for d in _deps(domain) if d[1].startswith("service.")]
-    assert len(cross) >= 2
+    assert cross == []
 
 
 def test_the_domain_alone_makes_no_cycle(domain):
