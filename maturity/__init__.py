@@ -38,6 +38,12 @@ _EXPORTS = {
     "score": "maturity.engine.scoring",
     "load_snapshot": "maturity.snapshot",
     "save_snapshot": "maturity.snapshot",
+    "Probe": "maturity.probes",
+    "probe": "maturity.probes",
+    "Table": "maturity.probes",
+    "Column": "maturity.probes",
+    "ProbeData": "maturity.probes",
+    "grade": "maturity.probes",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -57,6 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .content_loader import load_domain_dir
     from .errors import ContentError, MaturityError, Problem, SnapshotError
     from .hookspecs import hookimpl, hookspec
+    from .probes import Column, Probe, ProbeData, Table, grade, probe
     from .model.assessment import Answer, Assessment, Meta, Participant
     from .model.content import (Criterion, Dependency, Domain, Indicator, Option, ProfileRule, Question, Scope,
                                 Stage, Text)

@@ -99,6 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True)
     sp.add_argument("--lang", choices=("en", "zh"), default=None)
     sp.add_argument("--history", metavar="DIR", help="add the client's history from the snapshots in DIR")
+    sp = sub.add_parser("measure", help="measure the client's data exports with the plugins' probes; record the "
+                        "figures and suggested answers in the snapshot", description="read CSV (UTF-8, GBK), xlsx or "
+                        "Parquet exports, or folders of them; match their columns to the probes' tables; run the "
+                        "probes; record aggregates only (never a record) in the snapshot. Answers are never changed.")
+    sp.add_argument("file", help="the assessment snapshot (.toml)")
+    sp.add_argument("data", nargs="+", help="export files or folders")
+    sp.add_argument("--map", action="append", default=[], metavar="TABLE.COLUMN=SOURCE",
+                    help="read a logical column from this source column (or TABLE=FILE: this file holds the table); "
+                    "saved in the snapshot and reused")
+    sp.add_argument("--dry-run", action="store_true", help="show what would be recorded; do not save")
+    sp.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                    help="switch off a probe that runs longer (default 60; MATURITY_PROBE_TIMEOUT)")
+    sp.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
     sp = sub.add_parser("diff", help="what changed between two snapshots")
     sp.add_argument("old")
     sp.add_argument("new")

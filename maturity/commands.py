@@ -312,3 +312,40 @@ def cmd_history(args) -> int:
     from .report.history import history_command
 
     return history_command(args)
+
+
+def cmd_measure(args) -> int:
+    """Measure the client's exports with every probe whose data is there; record aggregates in the snapshot.
+    Bad data stops before anything is written: the snapshot is untouched."""
+    import os
+
+    from .measure import DEFAULT_TIMEOUT, measure, record
+    from .measure.output import json_data, text_lines, w
+    from .probes import collect_probes
+    from .snapshot import save_snapshot
+
+    cat, a = load(args)
+    lang = _lang(args, a)
+    found = collect_probes(cat, args.plugins)
+    for pid, reason in found.off.items():
+        _warn(f"probe {pid} switched off: {reason}")
+    if not found.probes:
+        raise UsageError(Problem(args.file, "", "no loaded plugin has a probe", "install a plugin that measures"))
+    timeout = args.timeout or float(os.environ.get("MATURITY_PROBE_TIMEOUT") or DEFAULT_TIMEOUT)
+    result = measure(cat, a, args.data, found.probes, args.map, timeout)
+    new = record(a, result, cat)
+    for o in result.outcomes:
+        if o.status == "off":
+            _warn(f"probe {o.probe.id} switched off: {o.reason}")
+    n_i = sum(len(o.data.indicators) for o in result.outcomes if o.status == "ok")
+    n_s = sum(len(o.data.suggestions) for o in result.outcomes if o.status == "ok")
+    if not args.dry_run:
+        save_snapshot(new, args.file)
+    if args.format == "json":
+        data = json_data(result, new)
+        data["saved"] = not args.dry_run
+        return _emit_json(data)
+    print("\n".join(text_lines(result, new, cat, lang)))
+    print(w("dry", lang).format(i=n_i, s=n_s) if args.dry_run else
+          w("saved", lang).format(file=args.file, i=n_i, s=n_s))
+    return EXIT_OK

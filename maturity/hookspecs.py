@@ -24,3 +24,20 @@ def maturity_content() -> list:
 
     .. versionadded:: 0.1
     """
+
+
+@hookspec
+def maturity_probes() -> list:
+    """Return the probes this plugin contributes: ``maturity.Probe`` objects (``@maturity.probe``).
+
+    A probe declares the logical tables and columns it reads, the criteria it informs and the
+    indicators it measures (full ids of loaded content), and computes indicator values and suggested
+    answers from a client's data exports (``maturity measure``). A probe that names an unknown
+    criterion or indicator, raises, or runs too long is switched off with a one-line reason.
+    Import the probes inside the implementation, so loading content stays cheap.
+
+    Called by ``maturity measure`` and ``maturity plugins check``. Optional: a plugin without it
+    measures nothing. Documented in docs/plugins.md ("Probes").
+
+    .. versionadded:: 0.2
+    """

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .content import AnyStageName, Id, ScopeRef
+from .content import AnyStageName, Id, ScopeRef, Text
 
 SCHEMA_VERSION = 1
 
@@ -71,6 +71,81 @@ class PluginRecord(Model):
     fingerprint: str
 
 
+SuggestedWord = Literal["met", "mostly", "partly", "not_met"]
+
+
+class Provenance(Model):
+    """Where a measured figure comes from: the probe and its version, the source files and their hashes,
+    the rows read and the dates the records span."""
+
+    probe: str
+    probe_version: str
+    files: tuple[str, ...] = ()
+    """Source file names (no folders: a client's paths stay on the consultant's machine)."""
+    sha256: tuple[str, ...] = ()
+    """The files' content hashes, in the order of ``files``."""
+    rows: int = Field(default=0, ge=0)
+    """Rows read from those files."""
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+
+
+class MeasuredIndicator(Provenance):
+    """An indicator's value, computed by a probe from the client's data."""
+
+    value: float
+    unit: str = ""
+    records: int = Field(default=0, ge=0)
+    """The records the value is computed over."""
+
+
+class SuggestedAnswer(Provenance):
+    """An answer a probe suggests for a criterion, with one sentence of evidence. Never the answer itself:
+    the consultant accepts or overrides it."""
+
+    answer: SuggestedWord
+    evidence: Text
+    records: int = Field(default=0, ge=0)
+    share: float | None = Field(default=None, ge=0, le=1)
+
+
+class MeasuredSource(Model):
+    """One file a measurement read."""
+
+    file: str
+    table: Id
+    sha256: str
+    rows: int = Field(ge=0)
+    format: str = ""
+    encoding: str = ""
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+
+
+class ProbeRun(Model):
+    version: str
+    status: Literal["ok", "off", "skipped"] = "ok"
+    reason: str = ""
+
+
+class Measured(Model):
+    """What `maturity measure` found in the client's own data: aggregates only, never a personal record."""
+
+    date: dt.date = Field(default_factory=dt.date.today)
+    """When it was last measured."""
+    mapping: dict[Id, dict[Id, str]] = Field(default_factory=dict)
+    """Per logical table, the source column each logical column was read from (reused by the next run)."""
+    sources: tuple[MeasuredSource, ...] = ()
+    probes: dict[str, ProbeRun] = Field(default_factory=dict)
+    indicators: dict[IndicatorRef, MeasuredIndicator] = Field(default_factory=dict)
+    """Measured indicator values by full indicator id."""
+    suggestions: dict[ScopeRef, dict[Id, SuggestedAnswer]] = Field(default_factory=dict)
+    """Suggested answers by scope id, then criterion id."""
+
+    def suggestion_for(self, scope: str, criterion: str) -> "SuggestedAnswer | None":
+        return self.suggestions.get(scope, {}).get(criterion)
+
+
 class Assessment(Model):
     schema_version: int = SCHEMA_VERSION
     meta: Meta
@@ -85,6 +160,12 @@ class Assessment(Model):
     """Criterion answers by scope id, then criterion id."""
     tracked: tuple[IndicatorRef, ...] = ()
     """Indicators the client already tracks."""
+    measured: Measured | None = None
+    """What `maturity measure` computed from the client's data exports (absent until then)."""
+
+    def suggestion_for(self, scope: str, criterion: str) -> SuggestedAnswer | None:
+        """The measured suggestion for a criterion, if any (it never replaces the answer)."""
+        return self.measured.suggestion_for(scope, criterion) if self.measured is not None else None
 
     def profile_answers(self, question: str) -> tuple[str, ...]:
         """The client's answers to a profile question, always as a tuple (empty when unanswered)."""

@@ -13,7 +13,7 @@ from ..model.assessment import Assessment
 from ..tomlio import read_toml
 from .migrations import migrate
 
-KEY_ORDER = ("schema_version", "meta", "plugins", "profile", "team", "targets", "participants", "tracked", "answers")
+KEY_ORDER = ("schema_version", "meta", "plugins", "profile", "team", "targets", "participants", "tracked", "answers", "measured")
 
 
 BOM = b"\xef\xbb\xbf"
@@ -75,6 +75,8 @@ def to_data(a: Assessment) -> dict:
     raw["answers"] = answers
     raw["meta"] = {k: v for k, v in raw["meta"].items() if v not in ("", [], None)}
     raw["meta"]["date"] = a.meta.date  # a real TOML date, not a string
+    if a.measured is not None:  # real TOML dates, not strings
+        raw["measured"] = a.measured.model_dump(mode="python", exclude_none=True)
     out = {k: raw[k] for k in KEY_ORDER if raw.get(k) not in ({}, [], None)}
     out["schema_version"] = raw["schema_version"]
     return {k: out[k] for k in KEY_ORDER if k in out}
