@@ -42,6 +42,7 @@ class Target:
     folders: list[tuple[object, str]] = field(default_factory=list)  # (folder, label for file names)
     problems: list[Problem] = field(default_factory=list)  # import, hook and packaging problems
     source_names: set[str] = field(default_factory=set)  # loaded plugins that are this target
+    module: object = None  # the plugin's module, when the target is a plugin or module (its probes are checked)
 
 
 @dataclass
@@ -189,8 +190,23 @@ def check_folders(t: Target, others) -> CheckResult:
     problems += shared_meaning([(d, label) for d, label, _ in loaded], other_domains)
     problems += _cross_references(loaded, other_domains)
     problems += _cross_cycles(loaded, other_domains, problems)
+    problems += _probe_check(t, [d for d, _, _ in loaded], other_domains)
     domains = [DomainCheck(d.id, label, complete, ContentReport(d).counts) for d, label, complete in loaded]
     return CheckResult(t, domains, problems, sorted(other_domains), notes)
+
+
+def _probe_check(t: Target, mine: list, other_domains: dict) -> list[Problem]:
+    """The target's probes (``maturity.probes``), checked against its own and the other loaded domains."""
+    if t.module is None:
+        return []
+    from .probes import call_probe_hook, probe_problems
+
+    domains = [*mine, *other_domains.values()]
+    criteria = {f"{d.id}.{s.id}.{c.id}" for d in domains for s in d.scopes for c in s.criteria}
+    indicators = {f"{d.id}.{s.id}.{i.id}" for d in domains for s in d.scopes for i in s.indicators}
+    name = next(iter(sorted(t.source_names)), t.given)
+    got, problems = call_probe_hook(name, t.module)
+    return problems + probe_problems(got, f"plugin {name}", criteria, indicators)
 
 
 def _collect_each(sources) -> list:
@@ -329,6 +345,7 @@ def _source_target(given: str, src, sources) -> Target:
     if src.problem:
         t.problems.append(Problem(f"plugin {src.name}", "import", src.problem, "fix the import error in the plugin"))
         return t
+    t.module = src.module
     folders, problems = hook_folders(src.name, src.module)
     t.problems += problems
     t.folders = [(f, display(f)) for f in folders]

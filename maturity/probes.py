@@ -401,10 +401,3 @@ def _with_plugin(p: Probe, name: str) -> Probe:
     import dataclasses
 
     return dataclasses.replace(p, plugin=name)
-
-
-def plugin_probe_problems(name: str, module, catalogue) -> list[Problem]:
-    """For ``plugins check``: every problem of one plugin's probes, checked against the loaded content."""
-    got, problems = call_probe_hook(name, module)
-    criteria = {f"{sid}.{cid}" for sid, cs in catalogue.criteria.items() for cid in cs}
-    return problems + probe_problems(got, f"plugin {name}", criteria, set(catalogue.indicators))
