@@ -115,18 +115,31 @@ def cmd_explain(args) -> int:
             raise UsageError(Problem(args.file, args.scope, "is not a scope of this assessment",
                                      f"use one of: {', '.join(list(an.result.scopes)[:8])}…"))
         scopes = [an.result.scopes[args.scope]]
+    from .measure.basis import basis, basis_lines, word
+
     if args.format == "json":
-        return _emit_json({"schema": "maturity.explain/1",
-                           "scopes": {r.scope: scope_data(cat, an.result, r, lang, explain=True) for r in scopes}})
+        data = {r.scope: scope_data(cat, an.result, r, lang, explain=True) for r in scopes}
+        for sid, d in data.items():
+            d["measured"] = basis(a, sid)  # which answers rest on measurement, which on judgement
+        return _emit_json({"schema": "maturity.explain/1", "scopes": data})
     if args.format == "markdown":
         for r in scopes:
             lines = explain_scope(cat, an.result, r, lang)
             print(f"### {_md(lines[0])}\n")
             print("\n".join(f"- {_md(x.strip())}" for x in lines[1:]) + "\n")
+            measured = basis_lines(a, r.scope, lang)
+            if measured:
+                print(f"{_md(word('head', lang))}:\n\n" + "\n".join(f"- {_md(x)}" for x in measured) + "\n")
         return EXIT_OK
     from .report import terminal
 
     terminal.print_explain(cat, an, scopes, lang)
+    measured = [(r.scope, basis_lines(a, r.scope, lang)) for r in scopes]
+    if any(lines for _, lines in measured):
+        print(word("head", lang))
+        for sid, lines in measured:
+            for line in lines:
+                print(f"  {sid}.{line}")
     return EXIT_OK
 
 

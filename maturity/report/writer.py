@@ -338,7 +338,22 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
                     for t in a.tracked],
         "plugins": plugins,
         "history": history,
+        "measured": _measured(a),
     }
+
+
+def _measured(a) -> dict | None:
+    """What the client's data showed (``maturity measure``): indicator values with provenance, and which answers
+    rest on measurement or on judgement. Aggregates only."""
+    if a.measured is None:
+        return None
+    from ..measure.basis import basis
+
+    m = a.measured
+    return {"date": m.date.isoformat(),
+            "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
+            "indicators": {k: v.model_dump(mode="json", exclude_none=True) for k, v in m.indicators.items()},
+            "answers": basis(a)}
 
 
 # ---------------------------------------------------------------- Markdown
@@ -548,6 +563,8 @@ def report_markdown(data: dict) -> str:
         L += [f"- {e(t['name'] or t['id'])} (`{t['id']}`)" for t in data["tracked"]]
         L.append("")
 
+    if data.get("measured"):
+        L += _measured_markdown(data["measured"], lang)
     L += [f"## {e(w('anchors_head', lang))}", ""]
     L += [f"- **{e(answer_word(k, lang))}:** {e(v)}" for k, v in data["anchors"].items()] + [""]
     L += [f"## {e(w('answers', lang))}", ""]
@@ -579,6 +596,21 @@ def report_markdown(data: dict) -> str:
                       + (" ⚠" if p["changed"] else "")] for p in data["plugins"]])
     L += [f"_{e(w('generated', lang, gen=data['generator'], date=m['date']))}_", ""]
     return "\n".join(L)
+
+
+def _measured_markdown(m: dict, lang: str) -> list[str]:
+    from ..measure.basis import basis_line, word
+    from ..measure.output import fmt_value
+
+    e = md_escape
+    L = [f"## {e(word('head', lang))}", ""]
+    files = ", ".join(f"{s['file']} ({s['rows']:,})" for s in m["sources"])
+    L += [f"{e(m['date'])} · {e(files)}", ""]
+    L += [f"- `{k}` = {fmt_value(v['value'])} {e(v.get('unit', ''))} ({v['records']:,}; {e(v['probe'])} v{e(v['probe_version'])})"
+          for k, v in m["indicators"].items()]
+    L.append("")
+    L += [f"- `{x['scope']}`.{e(basis_line(x, lang))}" for x in m["answers"]]
+    return L + [""]
 
 
 def history_markdown_lines(hist: dict, lang: str) -> list[str]:

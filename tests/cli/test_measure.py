@@ -319,3 +319,28 @@ def test_built_in_probes_cover_the_bar():
     assert all(per_domain.get(d, 0) >= 3 for d in ("crm", "service", "telesales")), per_domain
     assert len({c for p in found.probes for c in p.informs}) >= 25
     assert len({i for p in found.probes for i in p.measures}) >= 20
+
+
+def test_explain_and_report_say_which_answers_rest_on_measurement(data_dir, snap, tmp_path):
+    code, out, err = run("measure", snap, data_dir)
+    assert code == 0, err
+    s = load_snapshot(snap).measured.suggestions["crm.leads"]["source_state_complete"]
+    code, out, err = run("explain", snap, "crm.leads")
+    assert code == 0, err
+    assert "Evidence from the client's data" in out
+    expected = "rests on measurement" if s.answer == "met" else "judgement over the data (answered met"
+    assert f"crm.leads.source_state_complete: {expected}" in out
+    code, out, err = run("explain", snap, "crm.leads", "--format", "json")
+    entry = next(x for x in json.loads(out)["scopes"]["crm.leads"]["measured"] if x["criterion"] == "source_state_complete")
+    assert entry["answer"] == "met" and entry["suggested"] == s.answer and entry["probe"] == "crm.lead_data"
+    code, out, err = run("explain", snap, "crm.leads", "--lang", "zh")
+    assert "来自客户数据的证据" in out
+    report = tmp_path / "r.md"
+    code, out, err = run("report", snap, "-o", report)
+    assert code == 0, err
+    text = report.read_text(encoding="utf-8")
+    assert "## Evidence from the client's data" in text and "crm.lead\\_data" in text
+    report = tmp_path / "r.json"
+    run("report", snap, "-o", report)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["measured"]["indicators"]["crm.leads.known_source_share"]["files"] == ["leads.csv"]
