@@ -64,6 +64,7 @@ class ScopeScreen(MaturityScreen):
         Binding("left_square_bracket", "step(-1)", "Prev scope", key_display="[", id="prev_scope"),
         Binding("right_square_bracket", "step(1)", "Next scope", key_display="]", id="next_scope"),
         Binding("t", "target", "Target", id="target"),
+        Binding("m", "accept_measured", "Accept measured", id="accept_measured", show=False),
     ]
 
     def body(self) -> ComposeResult:
@@ -156,6 +157,23 @@ class ScopeScreen(MaturityScreen):
             self.store.current_criterion = ids[ids.index(cid) + 1]
         if not self.app.change(new):  # the same answer again: still move on
             crit_list.highlight_id(self.store.current_criterion)
+
+    def action_accept_measured(self) -> None:
+        """Take the answer `maturity measure` suggests for the highlighted criterion; its sentence becomes the evidence
+        when none was written. Nothing happens where the data suggested nothing."""
+        cid, scope = self._criterion(), self.scope
+        if cid is None or scope is None:
+            return
+        s = self.store.assessment.suggestion_for(scope, cid)
+        if s is None:
+            self.notify(Content("m: no measured suggestion for this criterion" if self.lang == "en" else
+                                "m：该评估项没有测量建议"), severity="warning")
+            return
+        new = set_answer(self.store.assessment, scope, cid, s.answer)
+        old = new.answer_for(scope, cid)
+        if not old.evidence:
+            new = set_note(new, scope, cid, old.note, s.evidence.get(self.lang))
+        self._answered(scope, cid, new)
 
     def action_note(self) -> None:
         cid, scope = self._criterion(), self.scope

@@ -91,6 +91,9 @@ class CriterionDetail(Static):
         ]
         if c.anchors is not None:
             lines.append(Content.assemble((t("sc.detail.anchors", lang) + ": ", "bold"), c.anchors.get(lang)))
+        measured = measured_line(a, scope, criterion, lang)
+        if measured is not None:
+            lines.append(measured)
         r = store.analysis.result.scopes.get(scope)
         rule = r.profile_na.get(criterion) if r is not None else None
         if rule is not None and word is None:
@@ -109,3 +112,20 @@ class CriterionDetail(Static):
             lines.append(Content.styled(t("sc.detail.grades", lang), "dim"))
         set_content(self, Content("\n").join(lines), layout=False)
 
+
+MEASURED_WORDS = {"head": ("measured", "测量"), "suggests": ("suggests", "建议"), "accept": ("m accepts", "按 m 接受"),
+                  "agrees": ("the answer agrees", "作答与数据一致")}
+
+
+def measured_line(a, scope: str, criterion: str, lang: str) -> Content | None:
+    """"measured: 82% of 1,240 leads … → suggests mostly · m accepts", when `maturity measure` suggested an answer."""
+    s = a.suggestion_for(scope, criterion)
+    if s is None:
+        return None
+    zh = lang == "zh"
+    w = {k: v[zh] for k, v in MEASURED_WORDS.items()}
+    ans = a.answer_for(scope, criterion)
+    tail = w["agrees"] if ans is not None and ans.answer == s.answer else w["accept"]
+    sentence = s.evidence.get(lang).rsplit("：" if zh else ": ", 1)[0]
+    return Content.assemble((w["head"] + ("：" if zh else ": "), "bold"), user(sentence),
+                            (f" → {w['suggests']} ", ""), answer(s.answer, lang), (f" · {tail}", "dim"))
