@@ -156,3 +156,212 @@ def test_score_json_gives_practice_and_status(jinqiao, tmp_path):
     assert scopes["service.satisfaction"]["practice_note"]["kind"] == "foundation_gap"
     assert scopes["crm.contracts_orders"]["practice_note"]["kind"] == "held_by_dependency"
     assert scopes["crm.campaigns_scrm"]["status"] == "not_assessed" and scopes["crm.campaigns_scrm"]["stage"] is None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lvyuan Water (tests/fixtures/clients/lvyuan.md): a consumer business — water purifiers and filter subscriptions —
+# whose service runs on its data and whose renewal telesales runs in the system, while new-customer leads start in
+# a shared spreadsheet. Stages as the consultant wrote them before the product scored anything.
+
+# Scopes where the product holds the stage below the consultant's, by a dependency on crm.leads (offline): the
+# consultant's stage is what the client practises, and the product agrees on practice. Left to the lead to decide
+# whether the dependency (content) or the consultant is wrong.
+_LVYUAN_RENEWAL = ("renewal telesales calls existing members (crm.customers, digital), not CRM leads: the call lists "
+                   "are fed by the member centre, so new-customer leads in a spreadsheet do not stop this work from "
+                   "running in the system — yet the product caps it at structured")
+LVYUAN_HELD = {
+    "telesales.outbound_dialling": "outbound_dialling@online requires crm.leads@online; " + _LVYUAN_RENEWAL,
+    "telesales.lead_allocation": "lead_allocation@online requires crm.leads@online; " + _LVYUAN_RENEWAL,
+    "telesales.auto_touch": ("auto_touch@online requires crm.leads@online; the filter-due touches are sent to and "
+                             "logged on members, not leads — " + _LVYUAN_RENEWAL),
+    "telesales.call_recording": ("call_recording@online requires outbound_dialling@online, itself held by crm.leads; "
+                                 + _LVYUAN_RENEWAL),
+    "telesales.call_time_count": ("call_time_count@online requires outbound_dialling@online, itself held by "
+                                  "crm.leads; digital in practice — " + _LVYUAN_RENEWAL),
+    "telesales.follow_up_conversion": ("follow_up_conversion@online requires lead_allocation@online, itself held by "
+                                       "crm.leads; " + _LVYUAN_RENEWAL),
+    "crm.campaigns_scrm": ("campaigns_scrm@online requires crm.leads@online ('responses enter the system as leads'), "
+                           "but a consumer campaign's responses land on the member (crm.customers, digital): the "
+                           "consultant gives online, the product structured"),
+    "service.self_service_bots": ("self_service_bots@online requires knowledge_base@online; the bot is live with "
+                                  "one-tap transfer but answers from its own hand-kept copy, the agents' knowledge "
+                                  "base is a document folder (structured) — the consultant gives online, the product "
+                                  "structured"),
+}
+
+# scope: (stage a consultant gives, the stage practised, why)
+LVYUAN = {
+    "crm.leads": ("offline", "offline",
+                  "leads live in a shared spreadsheet before anyone keys them in; no states, no limits"),
+    "crm.customers": ("digital", "digital",
+                      "one member per phone number, consent recorded, member reports used for the monthly renewal "
+                      "plan"),
+    "crm.data_governance": ("online", "online",
+                            "named owners, duplicates blocked by phone at entry, the member centre syncs to the "
+                            "service desk; nobody reports data quality yet"),
+    "crm.campaigns_scrm": ("online", "online", "campaigns run in Youzan with consent; results read from exports, so "
+                           "not digital"),
+    "service.tickets": ("digital", "digital", "typed, SLA-bound, reviewed from the system's reports, root causes to "
+                        "product"),
+    "service.online_service": ("online", "online",
+                               "every channel in one workspace, members identified by phone; the service lead still "
+                               "reads channel figures from a daily Excel"),
+    "service.routing_sla": ("digital", "digital",
+                            "skills, SLAs, business calendar and pause rules configured; SLA reports drive staffing"),
+    "service.complaints": ("digital", "digital",
+                           "regulator channels, levels, deadlines configured; the DPO's monthly review runs on the "
+                           "system's report"),
+    "service.quality_inspection": ("online", "online",
+                                   "scorecard and sampling in the system, machine screening of every call; reviews "
+                                   "still in a spreadsheet"),
+    "service.satisfaction": ("online", "online", "surveys by the system, call-back tasks with limits; never reviewed "
+                             "by segment"),
+    "service.knowledge_base": ("structured", "structured",
+                               "owners, categories and review dates defined; two hand-kept copies, so the work is not "
+                               "in one system"),
+    "service.self_service_bots": ("online", "online",
+                                  "bot with one-tap transfer; its containment is not measured honestly (two KB "
+                                  "copies)"),
+    "telesales.outbound_dialling": ("online", "online",
+                                    "calls from the system, consent notice, shared opt-out list, hidden numbers"),
+    "telesales.call_recording": ("online", "online", "every call recorded with notice and linked to the member"),
+    "telesales.call_time_count": ("digital", "digital", "live board; the weekly review uses it with the renewal "
+                                  "funnel"),
+    "telesales.lead_allocation": ("online", "online", "due filters become call lists automatically by a configured "
+                                  "rule"),
+    "telesales.follow_up_conversion": ("online", "online",
+                                       "outcomes mandatory and follow-ups scheduled; the funnel review is still cut in "
+                                       "Excel"),
+    "telesales.scripts": ("offline", "offline", "a PDF of scripts, no list of mandatory lines, no versions"),
+    "telesales.auto_touch": ("online", "online", "consented, capped filter-due messages; no control group, so not "
+                             "intelligent"),
+}
+
+LVYUAN_NOT_ASSESSED = {
+    "crm.customer_success": "a consumer business: renewal is the filter subscription, assessed in telesales",
+    "telesales.lead_pool": "renewal lists are not pooled: there is nothing to return to a pool",
+    "crm.opportunities": "no opportunities: a sale closes on the phone or in the shop",
+    "crm.approvals": "no approval practice in the CRM sense",
+    "crm.activities_visits": "no field visits account by account",
+    "crm.contracts_orders": "no contracts or quotes",
+    "crm.channel_partners": "the installers are assessed only through service dispatch",
+}
+
+
+@pytest.fixture(scope="module")
+def lvyuan(catalogue):
+    return analyse(catalogue, load_snapshot(CLIENTS / "lvyuan.toml"))
+
+
+@pytest.mark.parametrize("scope", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=LVYUAN_HELD[s])) if s in LVYUAN_HELD else s
+    for s in sorted(LVYUAN)
+])
+def test_lvyuan_scopes_sit_where_a_consultant_puts_them(lvyuan, scope):
+    stage, practice, why = LVYUAN[scope]
+    r = lvyuan.result.scopes[scope]
+    assert (STAGE_NAMES[r.reached], STAGE_NAMES[r.practice]) == (stage, practice), why
+
+
+@pytest.mark.parametrize("scope", sorted(LVYUAN))
+def test_lvyuan_practice_is_what_the_consultant_saw(lvyuan, scope):
+    """Where the product caps a stage, it still agrees on what the client practises."""
+    _, practice, why = LVYUAN[scope]
+    assert STAGE_NAMES[lvyuan.result.scopes[scope].practice] == practice, why
+
+
+def test_lvyuan_every_answer_is_complete(lvyuan):
+    """Every applicable criterion of every assessed scope is answered: the completeness gate decides nothing."""
+    for sid in LVYUAN:
+        r = lvyuan.result.scopes[sid]
+        assert r.answered > 0 and r.completeness == 1.0, sid
+
+
+def test_lvyuan_held_scopes_name_what_holds_them(lvyuan):
+    """The product's reading of the disagreements above: each held scope works at the consultant's stage in
+    practice and is capped by a dependency that ends in crm.leads (or the knowledge base for the bot)."""
+    res = lvyuan.result
+    direct = {sid: {c.requires for c in res.scopes[sid].capped_by} for sid in LVYUAN_HELD}
+    assert direct == {
+        "telesales.outbound_dialling": {"crm.leads"},
+        "telesales.lead_allocation": {"crm.leads"},
+        "telesales.auto_touch": {"crm.leads"},
+        "crm.campaigns_scrm": {"crm.leads"},
+        "telesales.call_recording": {"telesales.outbound_dialling"},
+        "telesales.call_time_count": {"telesales.outbound_dialling"},
+        "telesales.follow_up_conversion": {"telesales.lead_allocation"},
+        "service.self_service_bots": {"service.knowledge_base"},
+    }
+    assert all(not res.scopes[sid].foundation_gap for sid in LVYUAN_HELD), "held by a dependency, not a gap"
+
+
+def test_lvyuan_has_no_scope_left_unjudged(lvyuan):
+    assert set(LVYUAN) | set(LVYUAN_NOT_ASSESSED) == set(lvyuan.result.scopes)
+    assert not set(LVYUAN) & set(LVYUAN_NOT_ASSESSED)
+
+
+def test_lvyuan_unassessed_scopes_are_said_so_and_left_out(lvyuan):
+    res = lvyuan.result
+    for sid, why in LVYUAN_NOT_ASSESSED.items():
+        r = res.scopes[sid]
+        assert scope_status(r) == "not assessed", why
+        assert r.active, f"{sid}: not switched off — a channel business keeps its partner scope, unanswered"
+    assert lvyuan.assessment.answers.keys() == LVYUAN.keys(), "not-assessed scopes carry no answers"
+    assert (res.overall.assessed, res.overall.total) == (19, 26)
+    assert set(res.overall.scopes) == set(LVYUAN)
+    for d in ("crm", "service", "telesales"):
+        assert not set(res.domains[d].scopes) & set(LVYUAN_NOT_ASSESSED)
+    assert res.domains["crm"].lowest == 0, "leads are offline; the unassessed CRM scopes do not count"
+
+
+def test_lvyuan_consumer_profile_makes_b2b_criteria_na_with_their_reason(lvyuan, catalogue):
+    res = lvyuan.result
+    na = {sid: set(r.profile_na) for sid, r in res.scopes.items() if r.profile_na}
+    assert {"decision_chain_defined", "decision_chain_recorded", "pipeline_fresh"} <= na["crm.opportunities"]
+    assert {"visit_norms", "mobile_check_in", "location_notice", "coverage_reviewed",
+            "route_planning"} <= na["crm.activities_visits"]
+    assert na["crm.customers"] == {"key_fields_complete"}
+    assert na["telesales.follow_up_conversion"] == {"auto_handoff"}
+    assert "buying committee" in res.scopes["crm.opportunities"].profile_na["decision_chain_defined"].why.en
+    assert "field" in res.scopes["crm.activities_visits"].profile_na["visit_norms"].why.en
+    # Unanswered in the file, scored n/a by the profile, and said so with the reason.
+    assert "key_fields_complete" not in lvyuan.assessment.answers["crm.customers"]
+    lines = explain_scope(catalogue, res, res.scopes["crm.customers"])
+    na_line = next(line for line in lines if line.startswith("  n/a by the profile: Industry, size"))
+    assert "Consumers have no industry, company size or buying committee" in na_line
+    assert STAGE_NAMES[res.scopes["crm.customers"].reached] == "digital", "a profile n/a never lowers a stage"
+    follow = explain_scope(catalogue, res, res.scopes["telesales.follow_up_conversion"])
+    assert any(line.startswith("  n/a by the profile: ") and "no field sales team" in line for line in follow)
+
+
+def test_lvyuan_advice_names_indicators_of_assessed_scopes_only(lvyuan, catalogue):
+    suggested = {(a.scope, a.indicator) for a in lvyuan.indicators}
+    assert suggested, "every assessment with an answered criterion gets at least one indicator"
+    assert not {s for s, _ in suggested} & set(LVYUAN_NOT_ASSESSED)
+    for sid, fid in suggested:
+        r = lvyuan.result.scopes[sid]
+        ind = next(i for i in catalogue.scopes[sid].indicators if f"{sid}.{i.id}" == fid)
+        given = r.stages[0].given
+        words = [given[c].answer if c in given else None for c in ind.practice]
+        assert not (words and all(w == "n/a" for w in words)), f"{fid}: every criterion it measures is n/a here"
+    # Members have no owner among the reps: the single-owner share measures nothing here.
+    assert ("crm.customers", "crm.customers.single_owner_share") not in suggested
+
+
+def test_lvyuan_explain_says_why_leads_are_offline(lvyuan, catalogue):
+    lines = explain_scope(catalogue, lvyuan.result, lvyuan.result.scopes["crm.leads"])
+    assert lines[0].startswith("Leads (crm.leads): offline")
+    assert lines[1].startswith("  structured: 22% — ")
+    assert "Decided by the threshold: structured scores 22%, below 80%." in lines
+    blocks = lines[lines.index("What blocks structured:") + 1:]
+    assert blocks[0].startswith("  · [not met] A lead, its sources and its states")
+    owners = "  · [not met] Every state change has a named owner and a time limit"
+    assert any(line.startswith(owners) for line in blocks)
+
+
+def test_lvyuan_roadmap_starts_with_the_leads(lvyuan):
+    first = {(s.scope, STAGE_NAMES[s.stage]) for s in lvyuan.roadmap.waves[0]}
+    assert ("crm.leads", "structured") in first
+    later = [(s.scope, STAGE_NAMES[s.stage]) for w in lvyuan.roadmap.waves[1:] for s in w]
+    assert ("crm.leads", "online") in later, "the held telesales scopes pull leads up to online"
+    assert not {s for s, _ in first | set(later)} & set(LVYUAN_NOT_ASSESSED)
