@@ -66,8 +66,8 @@ def warn_unchecked(cat, result, file: str) -> None:
     from .engine.explain import unchecked_text
 
     for sid, u in result.unchecked():
-        if u.reason == "not_assessed":
-            continue  # the scope table says "not assessed"; a warning per dependency would drown the output
+        if u.reason in ("not_assessed", "profile"):
+            continue  # "not assessed" is in the scope table; a profile rule is a deliberate, explained choice
         _warn(Problem(file, f"{sid}", unchecked_text(u), "assess or load the required scope, or accept the gap",
                       "warning").line())
 

@@ -228,6 +228,16 @@ def check_domain(domain: Domain, base: str) -> list[Problem]:
             if ref.split(".")[0] == domain.id and ref not in own_crits:
                 out.append(Problem(f"{base}/domain.toml", f"{where}.criteria", f'unknown criterion "{ref}"',
                                    "name a criterion of this domain as domain.scope.criterion"))
+        own_deps = {(f"{domain.id}.{sc.id}", d.stage, d.requires) for sc in domain.scopes for d in sc.dependencies}
+        for j, ref in enumerate(rule.dependencies):
+            if ref.scope.split(".")[0] != domain.id:
+                out.append(Problem(f"{base}/domain.toml", f"{where}.dependencies[{j}].scope",
+                                   f'"{ref.scope}" is not a scope of this domain',
+                                   "a rule may leave only its own domain's dependencies unchecked"))
+            elif (ref.scope, ref.stage, ref.requires) not in own_deps:
+                out.append(Problem(f"{base}/domain.toml", f"{where}.dependencies[{j}]",
+                                   f"{ref.label()}: no such dependency",
+                                   f"name one of {ref.scope}'s [[dependencies]] by its stage and requires"))
     return out
 
 

@@ -43,12 +43,15 @@ UNCHECKED_WORDS = {
     "outside": ("its domain is not in this assessment", "其领域不在本次评估范围内"),
     "switched_off": ("the profile switches it off", "画像规则关闭了它"),
     "not_assessed": ("it is not assessed yet", "它尚未评估"),
+    "profile": ("it does not hold for this kind of business", "它不适用于这类业务"),
 }
 
 
 def unchecked_text(u, lang: str = "en") -> str:
     """One line: a dependency that is not checked, and why."""
     en, zh = UNCHECKED_WORDS.get(u.reason, (u.reason, u.reason))
+    if u.reason == "profile" and getattr(u, "why", None) is not None:
+        en, zh = f"{en}: {u.why.get('en')}", f"{zh}：{u.why.get('zh')}"
     if lang == "zh":
         return f"未检查依赖：{stage_word(u.stage, lang)}需要 {u.requires} 达到{stage_word(u.requires_stage, lang)}，但{zh}"
     return f"not checked: {stage_word(u.stage)} needs {u.requires} at {stage_word(u.requires_stage)}, but {en}"

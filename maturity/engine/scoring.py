@@ -76,9 +76,10 @@ class Cap(NamedTuple):
     why: object  # Text
 
 
-UNCHECKED_REASONS = ("not_loaded", "outside", "switched_off", "not_assessed")
+UNCHECKED_REASONS = ("not_loaded", "outside", "switched_off", "not_assessed", "profile")
 """Why a dependency is not checked: its domain has no plugin · its domain is not in meta.domains ·
-the profile switched the required scope off · nobody has answered the required scope yet."""
+the profile switched the required scope off · nobody has answered the required scope yet · a profile
+rule says it does not hold for this kind of business."""
 
 
 class Unchecked(NamedTuple):
@@ -88,6 +89,8 @@ class Unchecked(NamedTuple):
     requires: str
     requires_stage: int
     reason: str
+    why: object = None
+    """For ``profile``: the rule's ``why`` (Text)."""
 
 
 class GapStage(NamedTuple):
@@ -299,6 +302,16 @@ def profile_not_applicable(catalogue, profile: dict) -> dict[str, dict[str, obje
     return out
 
 
+def profile_dependencies_off(catalogue, profile: dict) -> dict[tuple[str, int, str], object]:
+    """Dependencies a matching profile rule leaves unchecked, keyed (scope, stage index, required scope),
+    each with its rule (the first matching rule gives the reason)."""
+    out: dict[tuple[str, int, str], object] = {}
+    for rule in matching_rules(catalogue, profile):
+        for ref in rule.dependencies:
+            out.setdefault((ref.scope, STAGE_INDEX[ref.stage], ref.requires), rule)
+    return out
+
+
 def practice_stage(stages, reached: int) -> int:
     """Practice: the highest stage whose own criteria pass with something applicable answered,
     ignoring gaps below it and dependency caps; never below the stage reached."""
@@ -390,6 +403,7 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
             unchecked[sid].extend(Unchecked(STAGE_INDEX[d.stage], d.requires, STAGE_INDEX[d.requires_stage], "not_loaded")
                                   for d in deps)
     deps_at = _dependencies_by_stage(catalogue)
+    deps_off = profile_dependencies_off(catalogue, assessment.profile)
     for sid, st in catalogue.graph.order:
         if sid not in stage_scores:
             continue
@@ -397,6 +411,10 @@ def score(catalogue, assessment: Assessment) -> AssessmentResult:
         if passes and uncapped[sid] == st - 1:
             uncapped[sid] = st
         for dep in deps_at.get((sid, st), ()):
+            rule = deps_off.get((sid, st, dep.requires))
+            if rule is not None:
+                unchecked[sid].append(Unchecked(st, dep.requires, STAGE_INDEX[dep.requires_stage], "profile", rule.why))
+                continue
             why_not = ("outside" if dep.requires not in stage_scores else
                        "switched_off" if weights[dep.requires][0] == 0 else
                        "not_assessed" if counts[dep.requires][0] == 0 else "")

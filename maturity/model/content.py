@@ -178,9 +178,20 @@ class Question(Frozen):
         return tuple(o.id for o in self.options)
 
 
+class DependencyRef(Frozen):
+    """One dependency of a scope, named by the scope, the stage it applies at and the scope it requires."""
+
+    scope: ScopeRef
+    stage: StageName
+    requires: ScopeRef
+
+    def label(self) -> str:
+        return f"{self.scope}@{self.stage} → {self.requires}"
+
+
 class ProfileRule(Frozen):
     """When profile ``question`` is answered with one of ``answers``: re-weight or switch off
-    ``scopes``, and make ``criteria`` n/a.
+    ``scopes``, make ``criteria`` n/a, and leave ``dependencies`` unchecked.
 
     With several answers to one question (a company sells direct *and* through dealers), a
     re-weighting rule applies when any answer is among ``answers``; a rule that switches off
@@ -194,20 +205,24 @@ class ProfileRule(Frozen):
     criteria: tuple[CriterionRef, ...] = ()
     """Criteria that do not apply to this kind of business: scored n/a with ``why`` as the reason
     while the consultant has not answered them (an explicit answer is kept and counts)."""
+    dependencies: tuple[DependencyRef, ...] = ()
+    """Dependencies that do not hold for this kind of business (renewal telesales calls existing customers,
+    not leads): not checked for it, listed with ``why`` as the reason. Only the rule's own domain's."""
     factor: float = Field(default=1.0, ge=0, le=4)
     """Multiply the scopes' weight; 0 switches the scopes off."""
     why: Text
 
     @model_validator(mode="after")
     def _names_something(self) -> "ProfileRule":
-        if not self.scopes and not self.criteria:
-            raise ValueError("a profile rule needs scopes (to re-weight or switch off) or criteria (to make n/a)")
+        if not self.scopes and not self.criteria and not self.dependencies:
+            raise ValueError("a profile rule needs scopes (to re-weight or switch off), criteria (to make n/a) "
+                             "or dependencies (to leave unchecked)")
         return self
 
     @property
     def excludes(self) -> bool:
         """True for a rule that says "not for this kind of business": it needs every answer to match."""
-        return self.factor == 0 or (bool(self.criteria) and not self.scopes)
+        return self.factor == 0 or (bool(self.criteria or self.dependencies) and not self.scopes)
 
     def matches(self, given: tuple[str, ...]) -> bool:
         """Whether the client's answers to ``question`` trigger this rule (see the class docstring)."""

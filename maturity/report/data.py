@@ -89,7 +89,8 @@ def score_data(catalogue, result: AssessmentResult, lang: str = "en", explain: b
         "scopes": {sid: scope_data(catalogue, result, r, lang, explain) for sid, r in result.scopes.items()},
         "unknown_answers": [f"{s}.{c}" for s, c in result.unknown_answers],
         "unchecked_dependencies": [{"scope": sid, "stage": STAGE_NAMES[u.stage], "requires": u.requires,
-                                    "reason": u.reason} for sid, u in result.unchecked()],
+                                    "reason": u.reason, "text": unchecked_text(u, lang)}
+                                   for sid, u in result.unchecked()],
     }
 
 
