@@ -30,7 +30,8 @@ JINQIAO = {
                       "life cycle, ownership and tiers are configured; one record per customer; nobody reviews "
                       "accounts from reports, so not digital"),
     "crm.opportunities": ("structured", "structured",
-                          "stages and loss reasons are configured, but reps update stages in a Monday batch"),
+                          "stages and loss reasons are configured, but reps update stages in a Monday batch: yesterday's "
+                          "work is not in the system, so not online"),
     "crm.activities_visits": ("online", "online",
                               "calls and WeCom chats are logged the same day; field-visit criteria are n/a "
                               "(no field sales)"),
@@ -38,10 +39,18 @@ JINQIAO = {
     "crm.contracts_orders": ("online", "digital",
                              "digital in practice (reconciled, commission and ageing from the system), held at "
                              "online by customer data that is not yet digital"),
+    "crm.data_governance": ("offline", "offline",
+                            "one record per customer and a clean CRM–Kingdee sync, but no list of the personal data "
+                            "held and nothing ever deleted (PIPL), and no owner for products and prices"),
     "service.tickets": ("online", "online", "types, states and routing are configured; the review still counts "
                         "the backlog in a spreadsheet"),
-    "service.routing_sla": ("online", "online", "SLAs and skill groups configured; rules not tuned on data"),
-    "service.online_service": ("online", "online", "one workspace, customers identified, conversations kept"),
+    "service.routing_sla": ("structured", "online",
+                            "SLAs and skill groups configured and reviewed after 618, routed by the system (online in "
+                            "practice), held at structured until online service is online"),
+    "service.online_service": ("offline", "offline",
+                               "one workspace, customers identified, conversations kept — but bank-card numbers shown "
+                               "unmasked, chat transcripts kept for ever, and nothing says what may not be answered: "
+                               "the PIPL layer holds it down"),
     "service.knowledge_base": ("offline", "offline", "answers live in a shared folder and a chat group"),
     "service.self_service_bots": ("offline", "offline", "no bot and no help centre"),
     "service.quality_inspection": ("structured", "structured",
@@ -49,14 +58,19 @@ JINQIAO = {
                                    "in a spreadsheet"),
     "service.satisfaction": ("offline", "online",
                              "every chat gets a survey from the system (online in practice), but nobody defined "
-                             "who calls back a bad rating or the complaint levels: a foundation gap"),
-    "telesales.outbound_dialling": ("digital", "digital",
+                             "who calls back a bad rating, and the closing quick reply asks for five stars: a "
+                             "foundation gap"),
+    "service.complaints": ("offline", "offline",
+                           "complaints are ordinary tickets: no levels, no cause at closing, platform disputes and "
+                           "12315 referrals handled outside the system"),
+    "telesales.outbound_dialling": ("online", "online",
                                     "click-to-call, a mandatory outcome, the carrier bill reconciles, the stand-up "
-                                    "reads the dashboard"),
+                                    "reads the dashboard — but numbers marked as spam are swapped instead of traced "
+                                    "and appealed, so not digital"),
     "telesales.call_recording": ("online", "online", "every call recorded and linked; not transcribed"),
-    "telesales.call_time_count": ("offline", "online",
-                                  "counted by the system with a live board (online in practice), but how call "
-                                  "time weighs in performance was never set: a foundation gap"),
+    "telesales.call_time_count": ("online", "online",
+                                  "definitions and targets per role configured and reviewed in January, counted by "
+                                  "the system with a live board; how call time weighs in performance is still open"),
     "telesales.lead_allocation": ("online", "online", "round-robin, caps and a 5-minute limit are configured"),
     "telesales.lead_pool": ("online", "online", "return and claim rules configured and enforced; pool never "
                             "reviewed"),
@@ -64,9 +78,17 @@ JINQIAO = {
                                        "in Excel"),
     "telesales.scripts": ("offline", "online",
                           "scripts on the calling screen (online in practice), but no list of mandatory lines and "
-                          "forbidden words and no versions: a foundation gap"),
+                          "forbidden words, no versions and no named owner: a foundation gap"),
     "telesales.auto_touch": ("offline", "offline", "two ad-hoc triggers, no caps, no consent rules"),
 }
+# Where the product disagrees with the consultant because of the content, not the answers: reported to the lead,
+# kept as the consultant's stage, and expected to fail until the content is fixed.
+JINQIAO_CONTENT_DISAGREES = {
+    "crm.opportunities": "crm.opportunities.stages_moved_as_work weighs 1 of 6 at online, so the new online criteria "
+                         "Jinqiao meets (loss reason on close, duplicates checked) carry a Monday batch to online",
+}
+# Not assessed in the workshop, or switched off by the profile.
+JINQIAO_UNJUDGED = {"crm.campaigns_scrm", "crm.channel_partners", "crm.customer_success"}
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +101,9 @@ def jinqiao(catalogue):
     return analyse(catalogue, load_snapshot(CLIENTS / "jinqiao.toml"))
 
 
-@pytest.mark.parametrize("scope", sorted(JINQIAO))
+@pytest.mark.parametrize("scope", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=JINQIAO_CONTENT_DISAGREES[s]))
+    if s in JINQIAO_CONTENT_DISAGREES else s for s in sorted(JINQIAO)])
 def test_jinqiao_scopes_sit_where_a_consultant_puts_them(jinqiao, scope):
     stage, practice, why = JINQIAO[scope]
     r = jinqiao.result.scopes[scope]
@@ -87,8 +111,8 @@ def test_jinqiao_scopes_sit_where_a_consultant_puts_them(jinqiao, scope):
 
 
 def test_jinqiao_has_no_scope_left_unjudged(jinqiao):
-    judged = set(JINQIAO) | {"crm.campaigns_scrm", "crm.channel_partners"}
-    assert judged == set(jinqiao.result.scopes)
+    assert set(JINQIAO) | JINQIAO_UNJUDGED == set(jinqiao.result.scopes)
+    assert not set(JINQIAO) & JINQIAO_UNJUDGED
 
 
 def test_a_configured_rule_counts_as_structured(jinqiao, catalogue):
@@ -102,29 +126,29 @@ def test_a_configured_rule_counts_as_structured(jinqiao, catalogue):
 def test_unassessed_and_switched_off_scopes_are_said_so_and_left_out(jinqiao):
     res = jinqiao.result
     assert scope_status(res.scopes["crm.campaigns_scrm"]) == "not assessed"
+    assert scope_status(res.scopes["crm.customer_success"]) == "not assessed"
     assert scope_status(res.scopes["crm.channel_partners"]) == "switched off"
-    assert (res.overall.assessed, res.overall.total) == (21, 22)
-    assert res.domains["crm"].lowest == 1, "the lowest CRM stage is opportunities' structured, not campaigns' nothing"
+    assert (res.overall.assessed, res.overall.total) == (23, 25)
+    assert res.domains["crm"].lowest == 0, "the lowest CRM stage is data governance's offline, an assessed scope"
 
 
 def test_the_foundation_gaps_name_what_to_write_down(jinqiao):
     gaps = {sid: {c.criterion for g in r.foundation_gap for c in g.todo}
             for sid, r in jinqiao.result.scopes.items() if r.foundation_gap}
     assert gaps == {
-        "service.satisfaction": {"bad_rating_rule", "complaint_levels"},
-        "telesales.call_time_count": {"role_in_scorecard"},
-        "telesales.scripts": {"script_library", "mandatory_and_forbidden", "versioned_changes"},
+        "service.satisfaction": {"bad_rating_rule", "no_induced_ratings", "survey_data_owned"},
+        "telesales.scripts": {"script_library", "mandatory_and_forbidden", "versioned_changes", "scripts_reviewed"},
     }
 
 
 def test_the_explanation_says_practice_and_what_holds_it(jinqiao, catalogue):
     lines = explain_scope(catalogue, jinqiao.result, jinqiao.result.scopes["service.satisfaction"])
     assert lines[1].startswith("Foundation gap: works online in practice (88%); held at offline by structured: "
-                               "2 criteria unmet")
+                               "3 criteria unmet")
     contracts = explain_scope(catalogue, jinqiao.result, jinqiao.result.scopes["crm.contracts_orders"])
     assert contracts[1].startswith("Held by a dependency: works digital in practice")
     cap = next(line for line in contracts if line.startswith("  capped by "))
-    assert "Customers must be digital (it is online)" in cap and "its digital criteria score 45%, 2 unmet" in cap
+    assert "Customers must be digital (it is online)" in cap and "its digital criteria score 56%, 2 unmet" in cap
     assert "crm.customers" not in cap
 
 
@@ -132,7 +156,6 @@ def test_the_roadmap_starts_with_the_foundations(jinqiao):
     first = [s for s in jinqiao.roadmap.waves[0] if s.foundation]
     assert {(s.scope, STAGE_NAMES[s.stage], STAGE_NAMES[s.unlocks]) for s in first} == {
         ("service.satisfaction", "structured", "online"),
-        ("telesales.call_time_count", "structured", "online"),
         ("telesales.scripts", "structured", "online"),
     }
     assert list(jinqiao.roadmap.waves[0][:len(first)]) == first, "foundation steps come first in their wave"
@@ -142,8 +165,10 @@ def test_advice_names_indicators_the_system_already_records(jinqiao, catalogue):
     suggested = {(a.scope, a.indicator) for a in jinqiao.indicators}
     assert suggested, "a client whose every call is logged must get indicator advice"
     scopes = {s for s, _ in suggested}
-    assert "telesales.outbound_dialling" in scopes, "dialling is digital: its business indicators are measurable now"
-    assert not scopes & {"crm.campaigns_scrm", "crm.channel_partners"}
+    assert "telesales.outbound_dialling" in scopes, "every call is logged: dialling's figures are measurable now"
+    assert ("telesales.outbound_dialling", "telesales.outbound_dialling.complaint_rate") in suggested, \
+        "marked numbers are swapped, not traced: harassment complaints per number are the figure to start watching"
+    assert not scopes & JINQIAO_UNJUDGED
 
 
 def test_score_json_gives_practice_and_status(jinqiao, tmp_path):
