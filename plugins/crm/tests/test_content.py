@@ -216,11 +216,16 @@ def test_b2b_criteria_are_na_only_for_a_wholly_consumer_business(domain):
             "crm.opportunities.decision_chain_defined", "crm.opportunities.decision_chain_recorded",
             "crm.opportunities.pipeline_fresh", "crm.contracts_orders.receivables_review",
             "crm.contracts_orders.late_payment_predicted"} <= na
+    decision_chain = {"crm.opportunities.decision_chain_defined", "crm.opportunities.decision_chain_recorded"}
     for rule in domain.profile_rules:
         if rule.criteria:
             assert rule.matches(("consumer",))
-            assert not rule.matches(("consumer", "small_b")), "a client with business customers keeps the criteria"
-            assert not rule.matches(("big_b",))
+            assert not rule.matches(("big_b",)) and not rule.matches(("consumer", "big_b"))
+            if set(rule.criteria) == decision_chain:
+                assert rule.matches(("small_b",)) and rule.matches(("consumer", "small_b")), \
+                    "small businesses and consumers decide alone: no buying committee"
+            else:
+                assert not rule.matches(("consumer", "small_b")), "a client with business customers keeps the criteria"
 
 
 def test_consumer_na_leaves_every_stage_something_to_assess(domain):

@@ -179,4 +179,21 @@ def satisfaction(data):
                       noun=("dissatisfied ratings", "条不满意评价"))
 
 
-PROBES = [ticket_data, sla, satisfaction]
+@probe(id="service.workload_satisfaction", version="1",
+       en="Does a heavier ticket load go with lower satisfaction? (per agent)", zh="工单量大，满意度就低吗？（按坐席）",
+       needs={TICKETS: ("owner", "created_at"), SURVEYS: ("agent", "score")},
+       measures=("service.tickets.tickets_per_agent", "service.satisfaction.satisfaction_rate"))
+def workload_satisfaction(data):
+    """The relation dimension (关系维度): tickets per agent-day against each agent's satisfaction rate, across
+    agents with at least 5 ratings. Only the two numbers per agent leave the SQL."""
+    points = data.sql(
+        "WITH t AS (SELECT owner AS agent, count(*) * 1.0 / count(DISTINCT CAST(created_at AS DATE)) AS x "
+        "FROM tickets WHERE owner IS NOT NULL AND created_at IS NOT NULL GROUP BY owner), "
+        f"s AS (SELECT agent, 100.0 * count(*) FILTER (score >= {SATISFIED}) / count(score) AS y FROM surveys "
+        "WHERE agent IS NOT NULL GROUP BY agent HAVING count(score) >= 5) "
+        "SELECT t.x, s.y FROM t JOIN s USING (agent) ORDER BY t.x, s.y")
+    data.relation("service.tickets.tickets_per_agent", "service.satisfaction.satisfaction_rate", points, "person",
+                  TICKETS)
+
+
+PROBES = [ticket_data, sla, satisfaction, workload_satisfaction]
