@@ -42,10 +42,18 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+_REDIRECT = threading.RLock()  # two threads loading plugins at once must not restore each other's stdout
+
+
 @contextmanager
 def stdout_to_stderr():
     """While plugin code runs, what it prints goes to stderr, so it never corrupts ``--format json`` on stdout:
     ``sys.stdout`` and file descriptor 1 both point at stderr, and are put back afterwards."""
+    with _REDIRECT:
+        yield from _redirected()
+
+
+def _redirected():
     saved = sys.stdout
     saved_fd = None
     try:
@@ -161,28 +169,28 @@ def collect(sources: list[PluginSource]) -> list[Contribution]:
                                             "implement the maturity_content hook"))
             continue
         for impl in impls:
-            done, result = _with_time_limit(lambda: _ask(src, impl), limit, f"maturity-plugin-{src.name}")
+            done, called = _with_time_limit(impl.function, limit, f"maturity-plugin-{src.name}")
             if not done:
                 contrib.problems.append(Problem(
                     f"plugin {src.name}", "maturity_content",
                     f"took longer than {limit:g} s, so it was not waited for",
                     f"make the hook return quickly, or set {ENV_TIMEOUT} to more seconds"))
                 continue
-            domains, problems = result
+            domains, problems = _read(src, called)
             contrib.domains.extend(domains)
             contrib.problems.extend(problems)
     return out
 
 
 def _with_time_limit(fn, seconds: float, name: str):
-    """Run ``fn`` in a daemon thread; (True, its result), or (False, None) when it is still running after
-    ``seconds`` (the thread is left to finish on its own; it cannot hold the process open)."""
+    """Call ``fn`` in a daemon thread: (True, ("value", result) or ("error", exception)), or (False, None) when it
+    is still running after ``seconds`` (the thread is left to finish on its own; it cannot hold the process open)."""
     box: dict = {}
 
     def target():
         try:
             box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - reported by fn itself; this is the last net
+        except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt: this plugin only
             box["error"] = exc
 
     t = threading.Thread(target=target, name=name, daemon=True)
@@ -190,21 +198,18 @@ def _with_time_limit(fn, seconds: float, name: str):
     t.join(seconds)
     if t.is_alive():
         return False, None
-    if "error" in box:
-        return True, ([], [Problem("plugin", "maturity_content", f"failed ({_why(box['error'])})", "fix the plugin")])
-    return True, box["value"]
+    return True, ("error", box["error"]) if "error" in box else ("value", box.get("value"))
 
 
-def _ask(src: PluginSource, impl) -> tuple[list, list[Problem]]:
-    """Call one hook implementation and read the folders it returns."""
+def _read(src: PluginSource, called) -> tuple[list, list[Problem]]:
+    """Read the folders one hook implementation returned (or report what it raised)."""
     from .content_loader import load_domain_dir
 
     domains: list = []
     problems: list[Problem] = []
-    try:
-        folders = impl.function()
-    except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt: this plugin only
-        problems.append(Problem(f"plugin {src.name}", "maturity_content", f"raised {_why(exc)}",
+    kind, folders = called
+    if kind == "error":
+        problems.append(Problem(f"plugin {src.name}", "maturity_content", f"raised {_why(folders)}",
                                 "fix the plugin's hook"))
         return domains, problems
     if not isinstance(folders, (list, tuple)):
@@ -216,7 +221,7 @@ def _ask(src: PluginSource, impl) -> tuple[list, list[Problem]]:
         try:
             label = _label(src, folder)
             domain, found = load_domain_dir(folder, label)
-        except BaseException as exc:  # noqa: BLE001 - a folder object whose / or read raises
+        except (Exception, SystemExit) as exc:  # a folder object whose / or read raises (Ctrl-C still quits)
             problems.append(Problem(f"plugin {src.name}", "maturity_content",
                                     f"returned a content folder that cannot be read ({_why(exc)})",
                                     "return a pathlib.Path or importlib.resources folder holding domain.toml"))
