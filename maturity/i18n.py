@@ -51,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "when": ("when", "时机"),
     "reason": ("reason", "理由"),
     "now": ("now", "现在"),
+    "measured_now": ("measured", "已测量"),
     "next": ("next stage", "下一阶段"),
     "no_indicators": ("None yet: no scope is within one stage of where its indicators become measurable (usually online).",
                       "暂无：还没有业务范畴接近其指标可度量的阶段（通常是在线化）。"),

@@ -120,6 +120,63 @@ class IndicatorValue:
     tables: tuple[str, ...] = ()
 
 
+GRAINS = ("person", "team", "day", "week", "month")
+"""What one point of a measured relation stands for: a person (agent, rep), a team, or a period."""
+
+MIN_RELATION_N = 10
+"""Below this many persons (or weeks…), a measured relation says "not enough data to say" (docs/rules.md)."""
+
+
+@dataclass
+class Relation:
+    """A measured behaviour → result relation: Spearman's rank correlation over ``n`` points of one ``grain``
+    (per person, per week…). Only the two numbers per point are kept, never who or which week they were."""
+
+    behaviour: str
+    result: str
+    grain: str
+    n: int
+    rho: float | None
+    """None below :data:`MIN_RELATION_N` points (or when one side does not vary): not enough data to say."""
+    records: int = 0
+    period: tuple = (None, None)
+    tables: tuple[str, ...] = ()
+
+
+def _ranks(values: list[float]) -> list[float]:
+    """Ranks from 1, ties sharing their mean rank."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(xs, ys) -> float | None:
+    """Spearman's rank correlation of two equally long series (Pearson's r of their ranks, ties averaged);
+    None when there are fewer than 3 points or one series does not vary."""
+    xs, ys = [float(x) for x in xs], [float(y) for y in ys]
+    if len(xs) != len(ys):
+        raise ValueError("spearman: the two series differ in length")
+    if len(xs) < 3:
+        return None
+    rx, ry = _ranks(xs), _ranks(ys)
+    n = len(xs)
+    mx, my = sum(rx) / n, sum(ry) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    sxx = sum((a - mx) ** 2 for a in rx)
+    syy = sum((b - my) ** 2 for b in ry)
+    if sxx == 0 or syy == 0:
+        return None
+    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
+
+
 @dataclass
 class Suggestion:
     criterion: str
@@ -165,7 +222,8 @@ class ProbeData:
 
     ``data.sql(query, params)`` runs DuckDB SQL and returns the rows (a list of tuples); ``data.value``
     returns the first column of the first row. ``data.has(table, column)`` tells whether an optional
-    column was mapped. Record results with ``indicator`` and ``coverage`` or ``suggest``.
+    column was mapped. Record results with ``indicator`` and ``coverage`` or ``suggest``, and a measured
+    behaviour → result relation (per person or per week) with ``relation``.
     """
 
     def __init__(self, con, probe: Probe, tables: dict, catalogue=None):
@@ -175,6 +233,7 @@ class ProbeData:
         self._catalogue = catalogue
         self.indicators: list[IndicatorValue] = []
         self.suggestions: list[Suggestion] = []
+        self.relations: list[Relation] = []
 
     # reading
     def sql(self, query: str, params=None) -> list[tuple]:
@@ -232,6 +291,22 @@ class ProbeData:
         self.suggestions.append(Suggestion(criterion, answer, f"{en}: {ANSWER_TEXT[answer][0]}",
                                            f"{zh}：{ANSWER_TEXT[answer][1]}", int(records), share,
                                            self.period(tid), (tid,)))
+
+    def relation(self, behaviour: str, result: str, points, grain: str, table: Table | str | None = None,
+                 records: int | None = None, period=None) -> None:
+        """A measured behaviour → result relation from ``points``: one ``(behaviour value, result value)`` pair
+        per person, team or period (``grain``), e.g. calls per agent and conversions per agent. Give only the
+        two numbers per point — never a name or an id: they are not kept anyway. Spearman's rank correlation
+        is recorded with ``n``; below :data:`MIN_RELATION_N` points it is recorded as "not enough data to
+        say". Both indicators must be among the probe's ``measures``. A relation is never a cause."""
+        if grain not in GRAINS:
+            raise ValueError(f"grain {grain!r} is not one of {', '.join(GRAINS)}")
+        pts = [(float(x), float(y)) for x, y in points if x is not None and y is not None]
+        rho = spearman([x for x, _ in pts], [y for _, y in pts]) if len(pts) >= MIN_RELATION_N else None
+        tid = table.id if isinstance(table, Table) else table or self._first_table()
+        self.relations.append(Relation(behaviour, result, grain, len(pts), None if rho is None else round(rho, 3),
+                                       int(records if records is not None else self.rows(tid)),
+                                       period or self.period(tid), (tid,)))
 
     def _first_table(self) -> str:
         return next(iter(self.probe.needs)).id

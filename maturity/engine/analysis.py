@@ -26,11 +26,12 @@ class Analysis:
 def analyse(catalogue, assessment: Assessment) -> Analysis:
     result = score(catalogue, assessment)
     tracked = set(assessment.tracked)
+    m = assessment.measured
     return Analysis(
         assessment, result,
         roadmap(catalogue, result, dict(assessment.targets)),
-        next_indicators(catalogue, result, tracked),
-        proof_pairs(catalogue, result, tracked),
+        next_indicators(catalogue, result, tracked, measured=dict(m.indicators) if m is not None else None),
+        proof_pairs(catalogue, result, tracked, m.relations if m is not None else ()),
         advise_stance(catalogue, result, dict(assessment.team), assessment.meta.perspective),
         disagreements(assessment),
     )

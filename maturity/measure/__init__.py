@@ -281,7 +281,8 @@ def run_probe(con, p: Probe, tables: dict[str, TableData], timeout: float, catal
         return ProbeOutcome(p, "off", f"raised {type(exc).__name__}: {_one(exc)}", seconds=took)
     declared_i, declared_c = set(p.measures), set(p.informs)
     stray = [i.indicator for i in data.indicators if i.indicator not in declared_i] + \
-        [s.criterion for s in data.suggestions if s.criterion not in declared_c]
+        [s.criterion for s in data.suggestions if s.criterion not in declared_c] + \
+        [x for r in data.relations for x in (r.behaviour, r.result) if x not in declared_i]
     if stray:
         return ProbeOutcome(p, "off", f"recorded {stray[0]}, which it does not declare in measures/informs",
                             seconds=took)
@@ -339,13 +340,15 @@ def measure(cat, a, paths: list[str], probes: list[Probe], maps: list[str] | Non
 def record(a, result: MeasureResult, cat, today: dt.date | None = None):
     """The assessment with the measurement recorded: indicator values, suggested answers and provenance from the
     probes that ran replace what those probes gave before; answers are never touched."""
-    from ..model.assessment import (Measured, MeasuredIndicator, MeasuredSource, ProbeRun, SuggestedAnswer)
+    from ..model.assessment import (Measured, MeasuredIndicator, MeasuredRelation, MeasuredSource, ProbeRun,
+                                    SuggestedAnswer)
     from ..model.content import Text
 
     old = a.measured or Measured()
     ran = {o.probe.id for o in result.outcomes if o.status != "skipped"}
     indicators = {k: v for k, v in old.indicators.items() if v.probe not in ran}
     suggestions = {s: {c: v for c, v in cs.items() if v.probe not in ran} for s, cs in old.suggestions.items()}
+    relations = [r for r in old.relations if r.probe not in ran]
     mapping = {k: dict(v) for k, v in old.mapping.items()}
     for src in result.sources:
         mapping.setdefault(src.table, {}).update(src.mapping)
@@ -381,7 +384,11 @@ def record(a, result: MeasureResult, cat, today: dt.date | None = None):
             suggestions.setdefault(scope, {})[crit] = SuggestedAnswer(
                 answer=sg.answer, evidence=Text(en=sg.en, zh=sg.zh), records=sg.records, share=sg.share,
                 **prov(o, all_tids))
+        for rel in o.data.relations:
+            relations.append(MeasuredRelation(behaviour=rel.behaviour, result=rel.result, grain=rel.grain, n=rel.n,
+                                              rho=rel.rho, records=rel.records, **prov(o, all_tids)))
     measured = Measured(date=today or dt.date.today(), mapping=mapping, sources=sources, probes=probes,
                         indicators=dict(sorted(indicators.items())),
-                        suggestions={s: dict(sorted(cs.items())) for s, cs in sorted(suggestions.items()) if cs})
+                        suggestions={s: dict(sorted(cs.items())) for s, cs in sorted(suggestions.items()) if cs},
+                        relations=tuple(sorted(relations, key=lambda r: (r.behaviour, r.result, r.grain))))
     return a.model_copy(update={"measured": measured})

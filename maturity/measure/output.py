@@ -16,6 +16,9 @@ WORDS = {
     "suggests": ("suggests", "建议"),
     "answered": ("answered", "已作答"),
     "skipped": ("not run", "未运行"),
+    "relation": ("relation per {grain}: Spearman ρ = {rho} over n = {n}", "按{grain}的关系：斯皮尔曼 ρ = {rho}，n = {n}"),
+    "too_few": ("relation per {grain}: not enough data to say (n = {n}, fewer than {min})",
+                "按{grain}的关系：数据不足，无法判断（n = {n}，少于 {min}）"),
     "off": ("switched off", "已关闭"),
     "saved": ("Saved {file}: {i} indicator values, {s} suggested answers — answers unchanged; accept suggestions in "
               "the TUI (key m)", "已保存 {file}：{i} 个指标值，{s} 条建议作答——原有作答未改动；在界面中接受建议（m 键）"),
@@ -72,6 +75,14 @@ def text_lines(result, new, cat, lang: str = "en") -> list[str]:
                 if ans is not None and ans.answer else ""
             out.append(f"    {sg.criterion} → {w('suggests', lang)} {ANSWER_TEXT[sg.answer][lang == 'zh']}{have}: "
                        f"{sg.zh if lang == 'zh' else sg.en}")
+        for r in o.data.relations:
+            from ..probes import MIN_RELATION_N
+
+            grain = {"person": "人", "team": "团队", "day": "天", "week": "周", "month": "月"}.get(r.grain, r.grain) \
+                if lang == "zh" else r.grain
+            said = w("relation", lang).format(grain=grain, rho=f"{r.rho:+.2f}", n=r.n) if r.rho is not None else \
+                w("too_few", lang).format(grain=grain, n=r.n, min=MIN_RELATION_N)
+            out.append(f"    {r.behaviour} ~ {r.result}: {said}")
     return out
 
 
@@ -87,4 +98,5 @@ def json_data(result, new) -> dict:
         "indicators": {k: v.model_dump(mode="json", exclude_none=True) for k, v in m.indicators.items()},
         "suggestions": {s: {c: v.model_dump(mode="json", exclude_none=True) for c, v in cs.items()}
                         for s, cs in m.suggestions.items()},
+        "relations": [r.model_dump(mode="json") for r in m.relations],
     }

@@ -109,6 +109,20 @@ class SuggestedAnswer(Provenance):
     share: float | None = Field(default=None, ge=0, le=1)
 
 
+class MeasuredRelation(Provenance):
+    """A measured behaviour → result relation (关系维度): Spearman's rank correlation between two indicators
+    over ``n`` persons, teams or periods (``grain``), computed by a probe from per-person or per-week
+    aggregates. ``rho`` is absent when there were too few points to say (``min_n``). A relation, never a cause."""
+
+    behaviour: IndicatorRef
+    result: IndicatorRef
+    grain: Literal["person", "team", "day", "week", "month"]
+    n: int = Field(ge=0)
+    rho: float | None = Field(default=None, ge=-1, le=1)
+    min_n: int = Field(default=10, ge=3)
+    records: int = Field(default=0, ge=0)
+
+
 class MeasuredSource(Model):
     """One file a measurement read."""
 
@@ -141,6 +155,8 @@ class Measured(Model):
     """Measured indicator values by full indicator id."""
     suggestions: dict[ScopeRef, dict[Id, SuggestedAnswer]] = Field(default_factory=dict)
     """Suggested answers by scope id, then criterion id."""
+    relations: tuple[MeasuredRelation, ...] = ()
+    """Measured behaviour → result relations (per person, per week…)."""
 
     def suggestion_for(self, scope: str, criterion: str) -> "SuggestedAnswer | None":
         return self.suggestions.get(scope, {}).get(criterion)

@@ -120,9 +120,10 @@ def advice_data(catalogue, an: Analysis, lang: str = "en") -> dict:
         "indicators": [{
             "id": a.indicator, "scope": a.scope, "name": catalogue.indicators[a.indicator].name.get(lang),
             "type": a.type, "relation": a.relation, "measurable_now": a.measurable_now,
-            "unit": catalogue.indicators[a.indicator].unit, "reason": a.reason.get(lang)} for a in an.indicators],
-        "proof_pairs": [{"scope": p.scope, "behaviour": p.behaviour, "result": p.result, "reason": p.reason.get(lang)}
-                        for p in an.pairs],
+            "unit": catalogue.indicators[a.indicator].unit, "reason": a.reason.get(lang),
+            "baseline": _baseline(a.baseline)} for a in an.indicators],
+        "proof_pairs": [{"scope": p.scope, "behaviour": p.behaviour, "result": p.result, "reason": p.reason.get(lang),
+                         "measured": [_relation(r) for r in p.relations]} for p in an.pairs],
         "stance": {
             "current": s.current, "capable": s.capable, "recommended": s.recommended,
             "missing_for_next": [m.get(lang) for m in s.missing],
@@ -133,3 +134,21 @@ def advice_data(catalogue, an: Analysis, lang: str = "en") -> dict:
         "disagreements": [{"scope": d.scope, "criterion": d.criterion, "votes": dict(d.votes), "spread": d.spread}
                           for d in an.disagreements],
     }
+
+
+def _baseline(m) -> dict | None:
+    """A measured indicator value as the advice's baseline (aggregates and provenance only)."""
+    if m is None:
+        return None
+    return {"value": m.value, "unit": m.unit, "records": m.records,
+            "period_from": m.period_from.isoformat() if m.period_from else None,
+            "period_to": m.period_to.isoformat() if m.period_to else None,
+            "probe": m.probe, "probe_version": m.probe_version, "files": list(m.files)}
+
+
+def _relation(r) -> dict:
+    """A measured behaviour → result relation: Spearman's rho (None: not enough data to say), n, grain, period."""
+    return {"grain": r.grain, "n": r.n, "rho": r.rho, "min_n": r.min_n, "enough_data": r.rho is not None,
+            "period_from": r.period_from.isoformat() if r.period_from else None,
+            "period_to": r.period_to.isoformat() if r.period_to else None,
+            "probe": r.probe, "probe_version": r.probe_version, "files": list(r.files), "records": r.records}

@@ -136,7 +136,7 @@ def print_advice(cat, an, lang: str) -> None:
         ind = cat.indicators[a.indicator]
         table.add_row(T(f"{ind.name.get(lang)} ({ind.unit})"), T(cat.scopes[a.scope].name.get(lang)),
                       INDICATOR_TYPE_LABELS[a.type].get(lang), RELATION_LABELS[a.relation].get(lang),
-                      tr("now" if a.measurable_now else "next", lang), T(a.reason.get(lang)))
+                      tr("measured_now" if a.baseline is not None else "now" if a.measurable_now else "next", lang), T(a.reason.get(lang)))
     if an.indicators:
         c.print(table)
     else:

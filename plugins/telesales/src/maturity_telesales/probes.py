@@ -202,4 +202,34 @@ def calls_to_results(data):
         data.indicator("telesales.follow_up_conversion.first_order_calls", avg, n, FOLLOW_UPS)
 
 
-PROBES = [call_workload, call_traceability, allocation, follow_up, calls_to_results]
+@probe(id="telesales.calls_and_deals", version="1", en="Do more calls go with more deals? (per agent, per week)",
+       zh="通次多，成交也多吗？（按坐席、按周）",
+       needs={CALLS: ("agent", "started_at"), FOLLOW_UPS: ("agent", "happened_at", "outcome", "lead_id")},
+       optional={CALLS: ("connected", "duration")},
+       measures=("telesales.call_time_count.call_count", "telesales.follow_up_conversion.deals_per_rep"))
+def calls_and_deals(data):
+    """The relation dimension (关系维度): valid calls per agent-day against deals per agent-month, across agents
+    and across weeks. Only the two numbers per agent or week leave the SQL; who the agent was never does."""
+    conn = _connected(data)
+    valid = f"{conn} AND coalesce(duration, 0) >= {VALID_CALL_SECONDS}" if data.has(CALLS, "duration") else conn
+    per_agent = data.sql(
+        f"WITH c AS (SELECT agent, count(*) FILTER ({valid}) * 1.0 / count(DISTINCT CAST(started_at AS DATE)) AS x "
+        f"FROM calls WHERE agent IS NOT NULL AND started_at IS NOT NULL GROUP BY agent), "
+        f"d AS (SELECT agent, count(DISTINCT lead_id) FILTER ({CONVERTED}) * 1.0 / "
+        f"count(DISTINCT date_trunc('month', happened_at)) AS y FROM follow_ups "
+        f"WHERE agent IS NOT NULL AND happened_at IS NOT NULL GROUP BY agent) "
+        f"SELECT c.x, d.y FROM c JOIN d USING (agent) ORDER BY c.x, d.y")
+    data.relation("telesales.call_time_count.call_count", "telesales.follow_up_conversion.deals_per_rep", per_agent,
+                  "person", CALLS)
+    per_week = data.sql(
+        f"WITH c AS (SELECT date_trunc('week', started_at) AS wk, count(*) FILTER ({valid}) * 1.0 / "
+        f"count(DISTINCT (agent, CAST(started_at AS DATE))) AS x FROM calls WHERE agent IS NOT NULL AND started_at "
+        f"IS NOT NULL GROUP BY wk), "
+        f"d AS (SELECT date_trunc('week', happened_at) AS wk, count(DISTINCT lead_id) FILTER ({CONVERTED}) * 1.0 / "
+        f"count(DISTINCT agent) AS y FROM follow_ups WHERE agent IS NOT NULL AND happened_at IS NOT NULL GROUP BY wk) "
+        f"SELECT c.x, d.y FROM c JOIN d USING (wk) ORDER BY c.x, d.y")
+    data.relation("telesales.call_time_count.call_count", "telesales.follow_up_conversion.deals_per_rep", per_week,
+                  "week", CALLS)
+
+
+PROBES = [call_workload, call_traceability, allocation, follow_up, calls_to_results, calls_and_deals]
