@@ -118,6 +118,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("new")
     sp.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
     sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    sp = sub.add_parser("portfolio", help="a consultancy's snapshots in an analytical store: stages, practice and "
+                        "levels per scope and domain within peer groups", description="read every snapshot under the "
+                        "folders (the latest per client and system, or --all) into a DuckDB store, re-reading only "
+                        "changed files, and show per scope and domain the distribution of stages, practice and levels "
+                        "(median, quartiles, n) per peer group. Groups of fewer than 5 clients are never shown.")
+    sp.add_argument("dirs", nargs="+", metavar="DIR", help="folders of snapshots (searched recursively)")
+    sp.add_argument("--all", action="store_true", help="every snapshot with its date, not only the latest per client")
+    sp.add_argument("--by", metavar="DIMS", default="customer_form",
+                    help="group by these, comma-separated: customer_form, sales_cycle, collaboration, control_style, "
+                    "size, year, quarter; '' for no grouping (default: customer_form)")
+    sp.add_argument("--scope", help="only this scope (e.g. crm.leads)")
+    sp.add_argument("--store", metavar="PATH", help="the store file (default: DIR/.maturity-portfolio.duckdb)")
+    sp.add_argument("--parquet", metavar="OUT", help="also export the store: a folder, or NAME.parquet for "
+                    "NAME_snapshots/_domains/_scopes.parquet")
+    sp.add_argument("--jobs", "-j", type=int, default=None, help="processes scoring snapshots (default: every core)")
+    sp.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    sp.add_argument("--lang", choices=("en", "zh"), default=None)
     sp = sub.add_parser("history", help="a client's snapshots in date order, levels over time")
     sp.add_argument("paths", nargs="+", help="snapshot files, or a folder of them")
     sp.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")

@@ -327,6 +327,12 @@ def cmd_history(args) -> int:
     return history_command(args)
 
 
+def cmd_portfolio(args) -> int:
+    from .portfolio.command import portfolio_command
+
+    return portfolio_command(args, catalogue_for(args))
+
+
 def cmd_measure(args) -> int:
     """Measure the client's exports with every probe whose data is there; record aggregates in the snapshot.
     Bad data stops before anything is written: the snapshot is untouched."""
