@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True)
     sp.add_argument("--lang", choices=("en", "zh"), default=None)
     sp.add_argument("--history", metavar="DIR", help="add the client's history from the snapshots in DIR")
+    sp.add_argument("--benchmark", metavar="DIR", help="add the client's position among its peers in the portfolio of "
+                    "snapshots under DIR (aggregates of 5 clients or more; see `maturity portfolio`)")
+    sp.add_argument("--store", metavar="PATH", help="the portfolio store for --benchmark (default: "
+                    "DIR/.maturity-portfolio.duckdb)")
     sp = sub.add_parser("measure", help="measure the client's data exports with the plugins' probes; record the "
                         "figures and suggested answers in the snapshot", description="read CSV (UTF-8, GBK), xlsx or "
                         "Parquet exports, or folders of them; match their columns to the probes' tables; run the "

@@ -441,6 +441,11 @@ def report_markdown(data: dict) -> str:
                 [[e(d["name"]), _lvl(d["level"]), e(stage_label(d["lowest_stage"], lang)), pct(d["completeness"]),
                   str(d["scopes"]), f"`{_bar(d['level'] or 0.0)}`"] for d in score["domains"].values()])
 
+    if data.get("benchmark"):
+        from .benchmark import benchmark_markdown_lines
+
+        L += benchmark_markdown_lines(data["benchmark"], lang)
+
     hist = data.get("history")
     if hist and hist["snapshots"]:
         L += [f"## {e(w('history', lang))}", ""]
@@ -682,6 +687,11 @@ def write_report(cat, a, args) -> int:
         if history["clients_differ"]:
             print("maturity: " + w("clients_differ", "en", clients=", ".join(history["clients"])), file=sys.stderr)
     data = build_report(cat, a, lang, history)
+    if getattr(args, "benchmark", None):  # the client against its peers: aggregates only (report/benchmark.py)
+        from .benchmark import benchmark_data
+
+        data["benchmark"] = benchmark_data(cat, a, [args.benchmark], lang, getattr(args, "store", None),
+                                           getattr(args, "plugins", None) or ())
     write_text(out, render(data, fmt, cat, a))
     print(out)
     return 0

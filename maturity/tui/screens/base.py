@@ -19,6 +19,10 @@ class MaturityScreen(Screen):
     """
 
     MODE: ClassVar[str] = ""
+    HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (60, "-w-narrow"), (90, "-w-medium"), (120, "-w-wide")]
+    """Width classes (app.tcss): side panels narrow, then fold away, so a screen works down to 40 columns."""
+    VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (18, "-h-short"), (30, "-h-tall")]
+    """Height classes: fixed-height parts shrink, then fold away, so lists keep rows down to 12 lines."""
 
     def __init__(self) -> None:
         super().__init__(id=f"screen-{self.MODE}")

@@ -191,8 +191,10 @@ class ScopeScreen(MaturityScreen):
     def action_focus_explain(self) -> None:
         panel = self.query_one(ExplainPanel)
         if panel.has_focus:
+            self.remove_class("-explain-only")  # the tiniest width shows one of the two at a time
             self.query_one(CriteriaList).focus()
         else:
+            self.add_class("-explain-only")
             panel.focus()
             if panel.highlighted_id is None:
                 panel.highlight_first()

@@ -10,23 +10,34 @@ from textual.widgets.option_list import Option
 class Listing(OptionList):
     """Rows are ``Option``s with ids; headers are disabled options (skipped by the cursor).
 
-    Rows may be pre-wrapped to :meth:`text_width` (for hanging indents); when the width changes the
-    screen is asked to draw again.
+    Rows may be pre-wrapped to :meth:`text_width` (for hanging indents). The width is read, never
+    guessed into a loop: a list not laid out yet is drawn for a guessed width, and its first resize
+    (like every later one that changes the width) asks the screen to draw again, once.
     """
+
+    GUESS = 60
+    """Cells a row is wrapped to before the list has a size."""
 
     _shown_width: int | None = None
 
     def text_width(self) -> int:
-        """Cells available to a row's text (a guess until the widget has been laid out)."""
-        width = self.scrollable_content_region.width
-        self._shown_width = width
-        if width > 12:
-            return width - 1
-        self._ask_redraw()  # not laid out yet: draw again once it is
-        return 60
+        """Cells available to a row's text: the list's content width less the rows' own padding, less one.
+
+        However narrow the list, this is its real width (at least 1): a narrow list wraps short lines,
+        it never asks to be drawn again for it.
+        """
+        region = self.scrollable_content_region.width
+        if region <= 0 or not self.size.width:  # not laid out yet (or hidden): on_resize draws again
+            self._shown_width = -1
+            return self.GUESS
+        self._shown_width = region
+        padding = self.get_component_styles("option-list--option").padding.width
+        # one cell spare: a row that fills the width exactly is wrapped again by the list
+        return max(region - self._get_left_gutter_width() - padding - 1, 1)
 
     def on_resize(self) -> None:
         if self._shown_width is not None and self.scrollable_content_region.width != self._shown_width:
+            self._shown_width = self.scrollable_content_region.width
             self._ask_redraw()
 
     def _ask_redraw(self) -> None:

@@ -90,7 +90,11 @@ def hang(prefix: Content, body: Content | str, width: int) -> Content:
     """``prefix`` then ``body`` wrapped to ``width`` cells, continuation lines indented under the body."""
     body = body if isinstance(body, Content) else Content(body)
     indent = prefix.cell_length
-    lines = body.wrap(max(width - indent, 12)) or [Content("")]
+    if width - indent < 10:  # too narrow to hang: the prefix on its own line, the body below it
+        head = prefix.rstrip()
+        lines = [head] if head.cell_length <= width else head.wrap(max(width, 1))
+        return Content("\n").join(lines + [Content("  ") + line for line in body.wrap(max(width - 2, 1))])
+    lines = body.wrap(width - indent) or [Content("")]
     out = [prefix + lines[0]] + [Content(" " * indent) + line for line in lines[1:]]
     return Content("\n").join(out)
 
