@@ -211,6 +211,12 @@ def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str
     def names(ids):
         return [{"id": i, "name": cat.indicators[i].name.get(lang) if i in cat.indicators else None} for i in ids]
 
+    from .measured import measured_changes, mw
+
+    measured = measured_changes(cat, old, new, lang)
+    other = [x for x in measured if x["data"] == "other_data"]
+    if other:
+        notes = [*notes, mw("note_other", lang, n=len(other))]
     return {
         "schema": DIFF_SCHEMA, "lang": lang,
         "old": {"file": old_file, "client": old.meta.client, "date": old.meta.date.isoformat(), "schema_version": old_schema},
@@ -229,6 +235,7 @@ def diff_data(cat, old, new, lang: str = "en", old_file: str = "", new_file: str
         "indicators_dropped": names(t for t in old.tracked if t not in new.tracked),
         "steps_done": [s for s in steps if s["done"]],
         "steps_open": [s for s in steps if not s["done"]],
+        "measured": measured,
     }
 
 
@@ -316,6 +323,14 @@ def diff_text(data: dict) -> str:
     for key in ("indicators_added", "indicators_dropped"):
         L.append(f"{d(key, lang)}: " + (", ".join(one(f"{i['name'] or i['id']} ({i['id']})") for i in data[key])
                                         or d("none", lang)))
+    if data.get("measured"):
+        from .measured import data_word, fmt, mw
+
+        L += ["", mw("diff_head", lang)]
+        rows = [[one(f"{x['name']} ({x['unit']})" if x["unit"] else x["name"]), fmt(x["old"]), fmt(x["new"]),
+                 _chg(x["change"]), one(data_word(x, lang))] for x in data["measured"]]
+        L += ["  " + r for r in text_table(["", d("before", lang), d("after", lang), d("change", lang), ""],
+                                           rows).splitlines()]
     return "\n".join(L)
 
 
@@ -360,6 +375,13 @@ def diff_markdown(data: dict) -> str:
         L += [f"## {e(d(key, lang))}", ""]
         L += [f"- {e(i['name'] or i['id'])} `{i['id']}`" for i in data[key]] or [e(d("none", lang))]
         L.append("")
+    if data.get("measured"):
+        from .measured import data_word, fmt, mw
+
+        L += [f"## {e(mw('diff_head', lang))}", ""]
+        L += _table(["", d("before", lang), d("after", lang), d("change", lang), ""],
+                    [[f"{e(x['name'])} `{x['id']}`", fmt(x["old"]), fmt(x["new"]), _chg(x["change"]),
+                      e(data_word(x, lang))] for x in data["measured"]])
     return "\n".join(L)
 
 

@@ -102,8 +102,10 @@ def history_data(cat, entries, lang: str = "en") -> dict:
         prev = o.level if o.level is not None else prev
     for s in snaps:  # every row names every domain seen; None where a snapshot did not assess it
         s["domains"] = {d: s["domains"].get(d) for d in domains}
+    from .measured import indicator_trends
+
     return {"schema": HISTORY_SCHEMA, "clients": list(clients.values()), "clients_differ": len(clients) > 1,
-            "domains": domains, "snapshots": snaps}
+            "domains": domains, "snapshots": snaps, "indicators": indicator_trends(cat, entries, lang)}
 
 
 def history_table(hist: dict, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -226,6 +228,7 @@ def history_command(args) -> int:
         lines += _table(head, [[md_escape(c) for c in r] for r in rows])
         if any(s["content_changed"] for s in hist["snapshots"]):
             lines += [md_escape("* " + _changed_note(lang)), ""]
+        lines += trend_markdown_lines(hist, lang)
         print("\n".join(lines))
         return 0
     client = " / ".join(hist["clients"])
@@ -233,7 +236,31 @@ def history_command(args) -> int:
     print(text_table(head, [[_one_line(c) for c in r] for r in rows]))
     if any(s["content_changed"] for s in hist["snapshots"]):
         print("* " + _changed_note(lang))
+    if hist["indicators"]:
+        from .measured import any_other_data, mw, trend_table
+
+        head, rows = trend_table(hist, lang)
+        print()
+        print(mw("head", lang))
+        print(text_table(head, [[_one_line(c) for c in r] for r in rows]))
+        if any_other_data(hist):
+            print(mw("changed_mark", lang))
     return 0
+
+
+def trend_markdown_lines(hist: dict, lang: str) -> list[str]:
+    """Each measured indicator's value per snapshot, as a Markdown table (none when nothing was measured)."""
+    if not hist.get("indicators"):
+        return []
+    from .markdown import md_escape
+    from .measured import any_other_data, mw, trend_table
+    from .writer import _table
+
+    head, rows = trend_table(hist, lang)
+    out = [f"### {md_escape(mw('head', lang))}", ""] + _table(head, [[md_escape(c) for c in r] for r in rows])
+    if any_other_data(hist):
+        out += [md_escape(mw("changed_mark", lang)), ""]
+    return out
 
 
 def _changed_note(lang: str) -> str:

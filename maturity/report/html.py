@@ -15,6 +15,13 @@ from ..engine.scoring import STAGE_INDEX
 from .radar import ladder_svg, level_bars_svg, radar_svg
 from .svg import FONT, STAGE_FILL, STAGE_STROKE, graph_legend_items, graph_svg, legend_svg
 from .writer import INDICATORS_SHOWN, answer_word, pct, stage_label, w
+from .measured import mw as _mw
+
+
+def _basis_line(x: dict, lang: str) -> str:
+    from ..measure.basis import basis_line
+
+    return basis_line(x, lang)
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +34,9 @@ def _env():
     env.filters["pct"] = pct
     env.filters["lvl"] = lambda x: "—" if x is None else f"{x:.2f}"
     env.filters["sidx"] = lambda name: STAGE_INDEX.get(name, 0)
+    from .measured import fmt
+
+    env.filters["measure"] = fmt
     return env
 
 
@@ -36,7 +46,8 @@ def _charts(data: dict, cat, a) -> dict:
     score = data["score"]
     domains = list(score["domains"].values())
     hist = data.get("history")
-    charts: dict = {"radar": None, "history": None, "graph": None, "legend": None, "ladders": {}}
+    charts: dict = {"radar": None, "history": None, "graph": None, "legend": None, "ladders": {}, "sparks": {},
+                     "other_data": False}
     if len(domains) >= 3:
         earlier = None
         snaps = hist["snapshots"] if hist else []
@@ -57,6 +68,11 @@ def _charts(data: dict, cat, a) -> dict:
         from .history import history_chart_svg
 
         charts["history"] = Markup(history_chart_svg(hist, lang))
+        from .measured import any_other_data
+
+        charts["other_data"] = any_other_data(hist)
+        for iid, t in hist.get("indicators", {}).items():
+            charts["sparks"][iid] = Markup(spark_svg([v["value"] if v else None for v in t["values"]]))
     if charts["radar"]:
         charts["radar"] = Markup(charts["radar"])
     for sid, s in score["scopes"].items():
@@ -74,6 +90,20 @@ def _charts(data: dict, cat, a) -> dict:
     return charts
 
 
+def spark_svg(values, width: int = 72, height: int = 18) -> str:
+    """A measured indicator's values across snapshots as a tiny line (numbers only; no text to escape)."""
+    pts = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(pts) < 2:
+        return ""
+    lo, hi = min(v for _, v in pts), max(v for _, v in pts)
+    span = (hi - lo) or 1.0
+    n = max(len(values) - 1, 1)
+    xy = " ".join(f"{2 + (width - 4) * i / n:.1f},{height - 2 - (height - 4) * (v - lo) / span:.1f}" for i, v in pts)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" aria-hidden="true"><polyline points="{xy}" fill="none" stroke="#1d1d1d" '
+            f'stroke-width="1.5"/></svg>')
+
+
 def report_html(data: dict, cat=None, a=None) -> str:
     """The report data (``writer.build_report``) as one self-contained HTML page."""
     lang = data["lang"]
@@ -87,5 +117,6 @@ def report_html(data: dict, cat=None, a=None) -> str:
         t=lambda key, **kw: w(key, lang, **kw),
         stage=lambda name: stage_label(name, lang),
         answer=lambda word: answer_word(word, lang),
+        mw=lambda key, **kw: _mw(key, lang, **kw), basis=lambda x: _basis_line(x, lang),
         font=FONT, fills=STAGE_FILL, strokes=STAGE_STROKE, indicators_shown=INDICATORS_SHOWN,
     )

@@ -139,6 +139,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "file": ("file", "文件"),
     "overall": ("overall", "整体"),
     "clients_differ": ("The snapshots are of different clients: {clients}.", "这些快照来自不同客户：{clients}。"),
+    "measured_head": ("Evidence from the client's data", "来自客户数据的证据"),
+    "measured_relations": ("Behaviour → result in the client's data", "客户数据中的“行为 → 结果”"),
+    "measured_sources": ("Files read", "读取的文件"),
+    "measured_values": ("Indicator values", "指标值"),
+    "measured_basis": ("Which answers rest on measurement", "哪些作答依据测量"),
+    "measured_intro": ("Figures the plugins' probes computed from the client's own exports (aggregates only, never a "
+                       "record), each with its provenance: probe and version, files and their content hashes, rows "
+                       "and period. Measured {date}.",
+                       "插件探针根据客户自己的导出数据计算的数字（仅汇总，不含任何记录），每个都附来源：探针及版本、"
+                       "文件及其内容哈希、行数和时间范围。测量日期 {date}。"),
+    "records": ("records", "条记录"),
+    "rows": ("rows", "行"),
+    "period": ("period", "时间范围"),
+    "source": ("source", "来源"),
+    "file_col": ("file", "文件"),
+    "table_col": ("table", "表"),
+    "value": ("value", "数值"),
     "earlier": ("{date}", "{date}"),
     "today": ("this snapshot", "本次"),
     "graph": ("Scope graph", "业务范畴依赖图"),
@@ -338,11 +355,11 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
                     for t in a.tracked],
         "plugins": plugins,
         "history": history,
-        "measured": _measured(a),
+        "measured": _measured(a, cat, lang),
     }
 
 
-def _measured(a) -> dict | None:
+def _measured(a, cat=None, lang: str = "en") -> dict | None:
     """What the client's data showed (``maturity measure``): indicator values with provenance, and which answers
     rest on measurement or on judgement. Aggregates only."""
     if a.measured is None:
@@ -350,9 +367,26 @@ def _measured(a) -> dict | None:
     from ..measure.basis import basis
 
     m = a.measured
+    from ..engine.indicators import relation_text
+
+    def named(k, v):
+        d = v.model_dump(mode="json", exclude_none=True)
+        ind = cat.indicators.get(k) if cat is not None else None
+        d["name"] = ind.name.get(lang) if ind is not None else k
+        return d
+
+    relations = []
+    for r in m.relations:
+        d = r.model_dump(mode="json", exclude_none=True)
+        known = cat is not None and r.behaviour in cat.indicators and r.result in cat.indicators
+        d["text"] = relation_text(cat, r).get(lang) if known else ""
+        d["behaviour_name"] = cat.indicators[r.behaviour].name.get(lang) if known else r.behaviour
+        d["result_name"] = cat.indicators[r.result].name.get(lang) if known else r.result
+        relations.append(d)
     return {"date": m.date.isoformat(),
             "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
-            "indicators": {k: v.model_dump(mode="json", exclude_none=True) for k, v in m.indicators.items()},
+            "indicators": {k: named(k, v) for k, v in m.indicators.items()},
+            "relations": relations,
             "answers": basis(a)}
 
 
@@ -546,8 +580,8 @@ def report_markdown(data: dict) -> str:
     if advice["disagreements"]:
         L += [f"### {e(w('disagreements', lang))}", ""]
         for d in advice["disagreements"]:
-            votes = ", ".join(f"{e(p)} = {e(answer_word(v, lang))}" for p, v in d["votes"].items())
-            L.append(f"- `{d['scope']}` · `{d['criterion']}`: {votes}")
+            votes = ", ".join(f"{e(x['name'])} = {e(answer_word(x['vote'], lang))}" for x in d["votes_by_name"])
+            L.append(f"- {e(d['scope_name'])} · {e(d['criterion_text'])}: {votes}")
         L.append("")
 
     L += [f"## {e(w('profile', lang))}", "", f"### {e(w('profile_head', lang))}", ""]
@@ -615,6 +649,10 @@ def _measured_markdown(m: dict, lang: str) -> list[str]:
           for k, v in m["indicators"].items()]
     L.append("")
     L += [f"- `{x['scope']}`.{e(basis_line(x, lang))}" for x in m["answers"]]
+    if m.get("relations"):
+        L += ["", f"### {e(w('measured_relations', lang))}", ""]
+        L += [f"- **{e(r['behaviour_name'])} → {e(r['result_name'])}** ({e(r['grain'])}): {e(r['text'])}"
+              for r in m["relations"]]
     return L + [""]
 
 
@@ -625,7 +663,9 @@ def history_markdown_lines(hist: dict, lang: str) -> list[str]:
     out = []
     if hist.get("clients_differ"):
         out += [f"⚠ {md_escape(w('clients_differ', lang, clients=', '.join(hist['clients'])))}", ""]
-    return out + _table(head, [[md_escape(c) for c in r] for r in rows])
+    from .history import trend_markdown_lines
+
+    return out + _table(head, [[md_escape(c) for c in r] for r in rows]) + trend_markdown_lines(hist, lang)
 
 
 # ---------------------------------------------------------------- files

@@ -137,6 +137,24 @@ def test_no_personal_record_reaches_the_snapshot_or_any_output(data_dir, snap, t
         code, out, err = run(*args)
         assert code == 0, err
         outputs += [out, err]
+    # baselines, relations, trends and data changes (issue 11.5): advise, history, diff
+    earlier = tmp_path / "hist" / "earlier.toml"
+    earlier.parent.mkdir()
+    earlier.write_text(snap.read_text(encoding="utf-8").replace("date = 2026-09-01", "date = 2026-06-01"),
+                       encoding="utf-8")
+    (tmp_path / "hist" / "now.toml").write_text(snap.read_text(encoding="utf-8"), encoding="utf-8")
+    for args in (("advise", snap), ("advise", snap, "--lang", "zh"), ("advise", snap, "--format", "json"),
+                 ("advise", snap, "--format", "markdown"), ("history", tmp_path / "hist"),
+                 ("history", tmp_path / "hist", "--format", "json"), ("history", tmp_path / "hist", "--format", "markdown"),
+                 ("diff", earlier, snap), ("diff", earlier, snap, "--format", "json")):
+        code, out, err = run(*args)
+        assert code == 0, err
+        outputs += [out, err]
+    for suffix in ("md", "html", "json"):
+        report = tmp_path / f"h.{suffix}"
+        code, out, err = run("report", snap, "-o", report, "--history", tmp_path / "hist")
+        assert code == 0, err
+        outputs.append(report.read_text(encoding="utf-8"))
     for suffix in ("md", "html", "json"):
         report = tmp_path / f"r.{suffix}"
         code, out, err = run("report", snap, "-o", report)
