@@ -208,10 +208,10 @@ def catalogue_for(args):
 
 def history_command(args) -> int:
     """``maturity history FILE…|DIR [--format text|json|markdown] [--lang]``."""
-    entries = collect(args.paths)
+    from .history_stream import stream_history
+
     cat = catalogue_for(args)
-    lang = getattr(args, "lang", None) or entries[-1][1].meta.language
-    hist = history_data(cat, entries, lang)
+    hist, lang = stream_history(cat, args.paths, getattr(args, "lang", None))  # one snapshot in memory at a time
     if hist["clients_differ"]:
         print("maturity: " + w("clients_differ", "en", clients=", ".join(hist["clients"])) +
               " Compare only one client's snapshots.", file=sys.stderr)
