@@ -123,7 +123,7 @@ class MaturityApp(App[int]):
 
     # navigation -----------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "help", "toggle_lang", "export", "undo", "redo") and not self.store.ready:
+        if action in ("go", "help", "toggle_lang", "export", "undo", "redo", "measure") and not self.store.ready:
             return False
         return True
 
@@ -175,6 +175,12 @@ class MaturityApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_measure(self) -> None:
+        from .screens.measure import MeasureScreen
+
+        if not isinstance(self.screen, MeasureScreen):
+            self.push_screen(MeasureScreen())
 
     def action_export(self) -> None:
         from .flows import export_report

@@ -33,6 +33,7 @@ GLOBAL: tuple[Command, ...] = (
     Command("lang", "l", "toggle_lang", "cmd.lang"),
     Command("theme", "d", "toggle_theme", "cmd.theme"),
     Command("export", "x", "export", "cmd.export", show=False),
+    Command("measure", "M", "measure", "cmd.measure", show=False),
     Command("undo", "ctrl+z", "undo", "cmd.undo", show=False),
     Command("redo", "ctrl+y", "redo", show=False),
     Command("palette", "ctrl+p", "command_palette", show=False),

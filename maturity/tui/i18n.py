@@ -28,6 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bind.lang": ("中文", "English"),
     "bind.theme": ("Light/dark", "明/暗"),
     "bind.palette": ("Commands", "命令"),
+    "bind.measure": ("Measure data", "测量数据"),
+    "cmd.measure": ("Measure the client's data…", "测量客户数据……"),
     "bind.quit": ("Quit", "退出"),
     "bind.undo": ("Undo", "撤销"),
     "bind.redo": ("Redo", "重做"),
