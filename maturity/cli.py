@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("demo", help="open a working copy of the demo assessment in the TUI")
     sp.add_argument("--lang", choices=("en", "zh"), default=None)
     sp.add_argument("--print", action="store_true", help="print the demo's results instead of opening the TUI")
-    sp = sub.add_parser("report", help="write a report: .md, .html or .json from OUT's suffix")
+    sp = sub.add_parser("report", help="write a report: .md, .html, .json or .xlsx from OUT's suffix")
     sp.add_argument("file")
     sp.add_argument("-o", "--output", required=True)
     sp.add_argument("--lang", choices=("en", "zh"), default=None)
@@ -122,6 +122,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("new")
     sp.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
     sp.add_argument("--lang", choices=("en", "zh"), default=None)
+    sp = sub.add_parser("questionnaire", help="write a bilingual pre-read questionnaire (.xlsx) for the client to fill in",
+                        description="one sheet per domain: each criterion with its text and the evidence to show (en, zh), "
+                        "an answer drop-down (met, mostly, partly, not met, n/a) and a note column")
+    sp.add_argument("file", help="the assessment snapshot (.toml)")
+    sp.add_argument("-o", "--output", required=True, help="the .xlsx to write")
+    sp = sub.add_parser("import", help="bring a filled-in questionnaire's answers in as one participant's votes",
+                        description="read a questionnaire written by `maturity questionnaire`; every answer becomes the "
+                        "participant's vote (a settled answer is never changed) and a note is added under their name")
+    sp.add_argument("xlsx", help="the filled-in questionnaire (.xlsx)")
+    sp.add_argument("file", help="the assessment snapshot (.toml) to add the votes to")
+    sp.add_argument("--as", dest="participant", required=True, metavar="PARTICIPANT",
+                    help="the participant id the answers are votes of (added to the participants if new)")
+    sp.add_argument("--dry-run", action="store_true", help="check and count; do not save")
     sp = sub.add_parser("portfolio", help="a consultancy's snapshots in an analytical store: stages, practice and "
                         "levels per scope and domain within peer groups", description="read every snapshot under the "
                         "folders (the latest per client and system, or --all) into a DuckDB store, re-reading only "

@@ -312,7 +312,40 @@ def cmd_report(args) -> int:
     from .report.writer import write_report
 
     cat, a = load(args)
+    if Path(args.output).suffix.lower() == ".xlsx":  # scores, roadmap and answers for people who work in Excel
+        from .report.writer import build_report
+        from .xlsx import write_results
+
+        write_results(build_report(cat, a, _lang(args, a)), Path(args.output))
+        print(args.output)
+        return EXIT_OK
     return write_report(cat, a, args)
+
+
+def cmd_questionnaire(args) -> int:
+    from .xlsx import write_questionnaire
+
+    cat, a = load(args)
+    n = write_questionnaire(cat, a, Path(args.output))
+    print(f"{args.output}: {n} criteria")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    """Every problem of the spreadsheet is reported (by sheet and cell) before anything is saved."""
+    from .snapshot import save_snapshot
+    from .xlsx import import_answers
+
+    cat, a = load(args)
+    new, counts = import_answers(cat, a, Path(args.xlsx), args.participant)
+    if counts["participant_added"]:
+        _warn(f"{args.file}: participants: {args.participant} added (rename them in the TUI)")
+    if not args.dry_run:
+        save_snapshot(new, args.file)
+    print(f"{args.file}: {counts['votes']} vote(s) of {args.participant} "
+          f"({counts['settled_kept']} on settled answers, kept as they were), {counts['notes']} note(s)"
+          + (" — dry run, not saved" if args.dry_run else ""))
+    return EXIT_OK
 
 
 def cmd_diff(args) -> int:
