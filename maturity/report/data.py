@@ -131,9 +131,19 @@ def advice_data(catalogue, an: Analysis, lang: str = "en") -> dict:
             "single_points": list(s.single_points),
             "unanswered_team_questions": list(s.unanswered),
         },
-        "disagreements": [{"scope": d.scope, "criterion": d.criterion, "votes": dict(d.votes), "spread": d.spread}
-                          for d in an.disagreements],
+        "disagreements": [_disagreement(catalogue, an, d, lang) for d in an.disagreements],
     }
+
+
+def _disagreement(catalogue, an: Analysis, d, lang: str) -> dict:
+    """An open disagreement: ids for machines, and the scope's name, the criterion's text and the votes by
+    participant name for people."""
+    from ..engine.votes import disagreement_view
+
+    v = disagreement_view(catalogue, an.assessment, d, lang)
+    return {"scope": d.scope, "criterion": d.criterion, "votes": dict(d.votes), "spread": d.spread,
+            "scope_name": v.scope_name, "criterion_text": v.criterion_text,
+            "votes_by_name": [{"name": name, "vote": vote} for name, vote in v.votes]}
 
 
 def _baseline(m) -> dict | None:

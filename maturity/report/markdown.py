@@ -102,6 +102,11 @@ def advice_markdown(cat, an, lang: str) -> str:
                 f"{md_escape(cat.indicators[p.result].name.get(lang))}: {md_escape(p.reason.get(lang))}" for p in an.pairs]
     if an.disagreements:
         out += ["", f"## {tr('disagreements_head', lang)}", ""]
-        out += [f"- `{d.scope}.{d.criterion}`: {md_escape(', '.join(f'{p}={v}' for p, v in d.votes))}"
-                for d in an.disagreements]
+        from ..engine.explain import answer_word
+        from ..engine.votes import disagreement_view
+
+        for d in an.disagreements:
+            v = disagreement_view(cat, an.assessment, d, lang)
+            votes = ", ".join(f"{visible(name)} = {answer_word(word, lang)}" for name, word in v.votes)
+            out.append(f"- {md_escape(visible(v.scope_name))}: {md_escape(visible(v.criterion_text))} — {md_escape(votes)}")
     return "\n".join(out)

@@ -150,9 +150,12 @@ def print_advice(cat, an, lang: str) -> None:
                       f"{p.reason.get(lang)}"))
     if an.disagreements:
         c.print(T(tr("disagreements_head", lang), style="bold underline"))
+        from ..engine.votes import disagreement_view
+
         for d in an.disagreements:
-            votes = ", ".join(f"{p}={v}" for p, v in d.votes)
-            c.print(T(f"  {d.scope}.{d.criterion}: {votes}"))
+            v = disagreement_view(cat, an.assessment, d, lang)
+            votes = ", ".join(f"{name} = {answer_word(word, lang)}" for name, word in v.votes)
+            c.print(T(f"  {v.scope_name}: {v.criterion_text} — {votes}"))
 
 
 def print_plugins(cat) -> None:

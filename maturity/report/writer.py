@@ -287,6 +287,8 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
                         "changed": bool(rec and rec.fingerprint != info.fingerprint)})
 
     answers = []
+    names = {p.id: p.name for p in a.participants}
+    voter_rank = {p.id: i for i, p in enumerate(a.participants)}
     for sid, crits in a.answers.items():
         known = cat.criteria.get(sid, {})
         scope = cat.scopes.get(sid)
@@ -299,7 +301,9 @@ def build_report(cat, a, lang: str = "en", history: dict | None = None, an: Anal
                 "criterion": cid, "known": c is not None,
                 "stage": c.stage if c else None, "text": c.text.get(lang) if c else None,
                 "answer": ans.answer, "note": ans.note, "evidence": ans.evidence, "reason": ans.reason,
-                "votes": dict(ans.votes)})
+                "votes": dict(ans.votes),
+                "votes_by_name": [{"name": names.get(p, p), "vote": v} for p, v in sorted(
+                    ans.votes.items(), key=lambda pv: (voter_rank.get(pv[0], len(voter_rank)), pv[0]))]})
     scope_rank = {sid: i for i, sid in enumerate(cat.scopes)}
     answers.sort(key=lambda x: (scope_rank.get(x["scope"], len(scope_rank)), x["scope"]))
 
@@ -623,7 +627,7 @@ def report_markdown(data: dict) -> str:
             L += [f"### {e(x['scope_name'])} (`{x['scope']}`)", ""]
         text = e(x["text"]) if x["known"] else f"`{x['criterion']}` {e(w('unknown_criterion', lang))}"
         note = e(x["note"]) + (f" — {e(w('na_reason', lang))}: {e(x['reason'])}" if x["reason"] else "")
-        votes = ", ".join(f"{e(p)} = {e(answer_word(v, lang))}" for p, v in x["votes"].items())
+        votes = ", ".join(f"{e(v['name'])} = {e(answer_word(v['vote'], lang))}" for v in x["votes_by_name"])
         rows.append([text, e(stage_label(x["stage"], lang)), e(answer_word(x["answer"], lang)), note or "—",
                      e(x["evidence"]) or "—", votes or "—"])
 

@@ -7,6 +7,7 @@ import types
 
 from maturity.snapshot import load_snapshot
 from maturity.tui.screens.dialogs import ChoiceDialog, PathDialog, PersonDialog
+from maturity.tui.state import set_answer
 
 from .conftest import drive, plain, settle
 
@@ -23,29 +24,37 @@ def test_workshop_votes_split_and_settle(snapshot_file, catalogue, make_app):
         await pilot.press("w")
         screen = app.screen
         dis = screen.query_one("#ws-disagreements")
-        assert set(texts(dis)) == {"d:sales.leads:in_system", "d:sales.leads:complete"}
+        # the fixture's answered splits are settled; only the unanswered one is open
+        assert set(texts(dis)) == {"d:sales.leads:scored"}
         grid = screen.query_one("#ws-grid")
         assert grid.has_focus
+        assert texts(grid)["complete"].startswith("✔") and texts(grid)["scored"].startswith("⚠")
+        app.change(set_answer(app.store.assessment, "sales.leads", "owners", None))
+        await settle(pilot)
         grid.highlight_id("owners")
         await pilot.press("1", "right", "4")  # Ann: met; 王磊: not met
         await settle(pilot)
         ans = app.store.assessment.answer_for("sales.leads", "owners")
-        assert ans.votes == {"ann": "met", "wang": "not_met"} and ans.answer == "met"
+        assert ans.votes == {"ann": "met", "wang": "not_met"} and ans.answer is None
         assert texts(grid)["owners"].startswith("⚠")
         assert "d:sales.leads:owners" in texts(dis)
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        assert "★" in texts(app.screen.query_one("#choices"))["not_met"]  # the median of met and not met
+        assert "★" in texts(app.screen.query_one("#choices"))["partly"]  # between met and not met
         await pilot.press("enter")
         await settle(pilot)
-        assert app.store.assessment.answer_for("sales.leads", "owners").answer == "not_met"
+        assert app.store.assessment.answer_for("sales.leads", "owners").answer == "partly"
+        # settled means settled: no ⚠, no longer listed, the votes kept as the record
+        assert texts(grid)["owners"].startswith("✔")
+        assert "d:sales.leads:owners" not in texts(dis)
+        assert app.store.analysis.disagreements and all(d.criterion != "owners" for d in app.store.analysis.disagreements)
         # a disagreement is jumpable
         dis.focus()
-        dis.highlight_id("d:sales.leads:complete")
+        dis.highlight_id("d:sales.leads:scored")
         await pilot.press("enter")
         await pilot.pause()
-        assert grid.highlighted_id == "complete" and grid.has_focus
+        assert grid.highlighted_id == "scored" and grid.has_focus
 
     drive(app, script)
     assert load_snapshot(snapshot_file).answer_for("sales.leads", "owners").votes == {"ann": "met", "wang": "not_met"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from ...engine.votes import DISAGREEMENT_SPREAD, vote_spread
+from ...engine.votes import is_split, vote_spread
 from ..i18n import t
 from ..state import criteria_by_stage
 from .criteria import stage_header
@@ -29,11 +29,6 @@ def vote_cell(word: str | None, lang: str, current: bool, width: int) -> Content
     else:
         c = answer(word, lang, width)
     return c.stylize(CURRENT) if current else c
-
-
-def is_split(votes: dict) -> bool:
-    spread = vote_spread(votes)
-    return len(votes) >= 2 and (spread >= DISAGREEMENT_SPREAD or spread == -1)
 
 
 class VotesGrid(Listing):
@@ -67,9 +62,12 @@ class VotesGrid(Listing):
                 ans = a.answer_for(scope, c.id)
                 votes = dict(ans.votes) if ans else {}
                 split = is_split(votes)
+                settled = split and ans is not None and ans.answer is not None  # the record stays, the ⚠ goes
+                split = split and not settled
                 spread = vote_spread(votes)
                 text = c.text.get(lang)
-                parts = [Content.styled("⚠ " if split else "  ", "$text-error bold"),
+                parts = [Content.styled("⚠ " if split else ("✔ " if settled else "  "),
+                                        "$text-error bold" if split else "$text-success"),
                          Content.styled(fit(text, width), "bold $text-error on $error-muted" if split else ""), " "]
                 for i, p in enumerate(people):
                     parts += [vote_cell(votes.get(p.id), lang, i == voter, vote_w), " "]
@@ -77,9 +75,9 @@ class VotesGrid(Listing):
                 if not votes:
                     spread_text, style = "", ""
                 elif spread == -1:
-                    spread_text, style = t("ws.split", lang), "$text-error"
+                    spread_text, style = t("ws.split", lang), "$text-error" if split else "$text-muted"
                 else:
-                    spread_text, style = "▮" * spread if spread else "=", "$text-error" if split else "$text-success"
+                    spread_text, style = "▮" * spread if spread else "=", "$text-error" if split else ("$text-muted" if settled else "$text-success")
                 parts.append(Content.styled(fit(spread_text, SPREAD_W), style))
                 rows.append(Option(Content.assemble(*parts), id=c.id))
         self.set_rows(rows, keep=keep)
