@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "waits_on": ("waits on", "等待"),
     "unanswered": ("unanswered", "未作答"),
     "criteria_met_waits": ("criteria met; waits only on the steps above", "评估项已满足，仅等待上述步骤"),
-    "stance_head": ("Stance of the product team", "产品团队的姿势"),
+    "stance_head": ("Stance of the product team", "产品团队的姿态"),
     "stance_line": ("Now: {current} · able to hold: {capable} · take now: {recommended}",
                     "当前：{current} · 能力可达：{capable} · 建议现在采取：{recommended}"),
     "to_move_up": ("to move up", "要再上一级"),

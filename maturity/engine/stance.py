@@ -1,4 +1,4 @@
-"""Stance (姿势): how the product team should act towards the business now."""
+"""Stance (姿态): how the product team should act towards the business now."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def advise_stance(catalogue, result: AssessmentResult, team: dict[str, str], per
         recommended = capable
         warnings.append(Text(
             en=f"The team acts as '{current}' but its answers only support '{capable}': step back until the gaps below are closed.",
-            zh=f"团队当前以“{_zh(current)}”的姿势行事，但现状只支撑“{_zh(capable)}”：先补齐下列短板。"))
+            zh=f"团队当前以“{_zh(current)}”的姿态行事，但现状只支撑“{_zh(capable)}”：先补齐下列短板。"))
     else:
         recommended = STANCES[min(ki, ci + 1)]
         if ki > ci + 1:

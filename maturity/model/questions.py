@@ -44,7 +44,7 @@ PROFILE_QUESTIONS: tuple[Question, ...] = (
 )
 
 TEAM_QUESTIONS: tuple[Question, ...] = (
-    _q("current_stance", "How does the product team act towards the business today?", "产品团队当前对业务的姿势", [
+    _q("current_stance", "How does the product team act towards the business today?", "产品团队当前对业务的姿态", [
         ("follow", "Follow: builds what the business asks", "跟随：业务提什么做什么"),
         ("collaborate", "Collaborate: works out requirements together", "协同：与业务共同梳理需求"),
         ("push", "Push: drives business optimisation", "推动：推动业务优化"),

@@ -195,7 +195,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gr.hint": ("enter: follow · s: open the scope", "回车：沿依赖跳转 · s：打开该范畴"),
     "gr.layers": ("Layers (each needs only those to its left)", "分层（每层只依赖其左侧）"),
     # advice
-    "ad.stance": ("Stance of the product team", "产品团队的姿势"),
+    "ad.stance": ("Stance of the product team", "产品团队的姿态"),
     "ad.indicators": ("Next indicators (by type and relation)", "下一步指标（按类型与关系）"),
     "ad.pairs": ("Behaviour → result to start proving", "需要开始证明的“行为 → 结果”"),
     "ad.points": ("Single points to lead", "可主导的单点"),

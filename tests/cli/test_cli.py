@@ -88,7 +88,7 @@ def test_text_outputs_in_both_languages():
         en, zh = run(cmd, DEMO, "--lang", "en"), run(cmd, DEMO, "--lang", "zh")
         assert en.returncode == zh.returncode == 0
         assert en.stdout != zh.stdout
-    assert "姿势" in run("advise", DEMO, "--lang", "zh").stdout
+    assert "姿态" in run("advise", DEMO, "--lang", "zh").stdout
 
 
 def test_explain_one_scope_names_threshold_gate_or_dependency():

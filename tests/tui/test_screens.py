@@ -7,7 +7,7 @@ import types
 
 from maturity.snapshot import load_snapshot
 from maturity.tui.screens.dialogs import ChoiceDialog, PathDialog, PersonDialog
-from maturity.tui.state import set_answer
+from maturity.tui.state import set_answer, set_note
 
 from .conftest import drive, plain, settle
 
@@ -364,3 +364,45 @@ def test_palette_shows_names_literally(catalogue, make_app, tmp_path):
 
     hits = drive(app, script)
     assert any(h.match_display.plain.startswith("Jump to scope: Leads [bold]x[/] [/]") for h in hits)
+
+
+def test_escape_sequences_in_user_text_are_shown_not_sent(tmp_path, catalogue, make_app):
+    """Issue 10, point 9: OSC (retitle), CSI (clear screen) and C1 in a client name, a note and a person's name."""
+    from maturity.snapshot import save_snapshot
+
+    from .conftest import fixed_assessment
+
+    a = fixed_assessment()
+    a = a.model_copy(update={"meta": a.meta.model_copy(update={"client": "Evil\x1b]0;pwned\x07 Co"})})
+    a = set_note(a, "sales.leads", "owners", "wipe\x1b[2J\x1b[Hnote\x9b31m", "")
+    people = (a.participants[0].model_copy(update={"name": "Ann\x1b[5m"}),) + a.participants[1:]
+    a = a.model_copy(update={"participants": people})
+    path = tmp_path / "evil.toml"
+    save_snapshot(a, path)
+    app = make_app(path, catalogue)
+    shots = []
+
+    async def script(pilot):
+        app.store.current_scope = "sales.leads"
+        app.store.current_criterion = "owners"
+        for key in ("o", "s", "w"):
+            await pilot.press(key)
+            await settle(pilot)
+            shots.append(app.export_screenshot())
+
+    drive(app, script)
+    for svg in shots:
+        assert "\x1b" not in svg and "\x9b" not in svg and "\x07" not in svg
+    assert "Evil\\x1b]0;pwned\\x07 Co" in shots[0].replace("&#160;", " ")
+    assert "wipe\\x1b[2J\\x1b[Hnote\\x9b31m" in shots[1].replace("&#160;", " ")
+    assert "Ann\\x1b[5m" in shots[2].replace("&#160;", " ")
+
+
+def test_stance_is_zitai_in_chinese():
+    """Issue 10, point 6: stance is 姿态 everywhere (the article's word), never 姿势."""
+    from maturity import i18n as core
+    from maturity.tui import i18n as tui
+
+    words = [zh for table in (core.MESSAGES, tui.MESSAGES) for _, zh in table.values()]
+    assert not [w for w in words if "姿势" in w]
+    assert any("姿态" in w for w in words)

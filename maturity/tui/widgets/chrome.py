@@ -31,8 +31,8 @@ class TopBar(Static):
         right = Content.assemble(
             " │ ", (t("ov.overall", lang) + " ", "dim"), (level_word(o.level), "bold"), " · ",
             stage_cell(o.lowest, lang), f" · {o.completeness * 100:.0f}% │ ", mark, "  ",
-            (store.path.name, "dim"), " ")
-        left = Content.assemble((f" {t('app.title', lang)} ", "bold reverse"), " ", (a.meta.client, "bold"),
+            user(store.path.name).stylize("dim"), " ")
+        left = Content.assemble((f" {t('app.title', lang)} ", "bold reverse"), " ", user(a.meta.client).stylize("bold"),
                                 *((" — ", user(a.meta.system)) if a.meta.system else ()))
         width = self.size.width or 140
         room = max(width - right.cell_length, 10)

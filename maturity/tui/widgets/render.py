@@ -82,8 +82,11 @@ def percent(x: float | None) -> str:
 
 
 def user(text: str) -> Content:
-    """User text (client names, notes, evidence): shown literally."""
-    return Content(text)
+    """User text (client names, notes, evidence): shown literally, and its control characters as escapes
+    (``\x1b``), so an escape sequence in a note is shown, never sent to the terminal."""
+    from ...errors import visible
+
+    return Content(visible(text))
 
 
 def hang(prefix: Content, body: Content | str, width: int) -> Content:

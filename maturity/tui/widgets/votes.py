@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ...engine.votes import is_split, vote_spread
+from ...errors import visible
 from ..i18n import t
 from ..state import criteria_by_stage
 from .criteria import stage_header
@@ -45,7 +46,7 @@ class VotesGrid(Listing):
         width, vote_w = self.columns(len(people))
         parts = ["  ", cell(t("ws.col.criterion", lang), width + 1, "bold")]
         for i, p in enumerate(people):
-            c = Content.styled(fit(p.name, vote_w), "bold")
+            c = Content.styled(fit(visible(p.name, one_line=True), vote_w), "bold")
             parts += [c.stylize(CURRENT) if i == voter else c, " "]
         parts += [cell(t("ws.col.answer", lang), SETTLED_W, "bold"), " ", cell(t("ws.col.spread", lang), SPREAD_W, "bold")]
         return Content.assemble(*parts)
