@@ -5,7 +5,9 @@ The result loads with no edits (``-p maturity_NAME`` with its ``src`` on PYTHONP
 format by example: one scope over the four stages, two criteria each (structured ones worded to
 accept a document or the system's configuration, a threshold criterion with its ``anchors``), five
 indicators of the five types naming their ``practice``, a profile rule and a commented ``criteria``
-rule, English and Chinese. The tutorial is docs/writing-plugins.md.
+rule, English and Chinese — and a probe (``probes.py``, returned by the ``maturity_probes`` hook) that
+measures a requests export: it informs one criterion and measures one indicator of the example scope.
+The tutorial is docs/writing-plugins.md.
 """
 
 from __future__ import annotations
@@ -98,10 +100,12 @@ def summary(name: str, dest: Path, written: list[Path]) -> str:
     notes = {
         "pyproject.toml": "name, dependency, entry point",
         "README.md": "what the domain covers",
-        "__init__.py": "the hook",
+        "__init__.py": "the hooks",
+        "probes.py": "an example probe: measures a requests export",
         "domain.toml": "the domain, its profile rules",
         f"{EXAMPLE_SCOPE}.toml": "an example scope: copy it per scope",
         "test_content.py": "its tests",
+        "test_probes.py": "its probes' tests",
     }
     rels = [str(p.relative_to(dest.parent)) for p in written]
     width = max(map(len, rels))
@@ -149,9 +153,11 @@ def plugin_files(name: str) -> dict[str, str]:
         "pyproject.toml": fill(PYPROJECT),
         "README.md": fill(README),
         f"src/{pkg}/__init__.py": fill(INIT),
+        f"src/{pkg}/probes.py": fill(PROBES),
         f"src/{pkg}/content/domain.toml": fill(DOMAIN),
         f"src/{pkg}/content/scopes/{EXAMPLE_SCOPE}.toml": fill(SCOPE),
         "tests/test_content.py": fill(TESTS),
+        "tests/test_probes.py": fill(PROBE_TESTS),
     }
 
 
@@ -200,6 +206,11 @@ The content is TOML data in `src/__PKG__/content/`: `domain.toml` and one file p
 scope you write. How to write good content: maturity's `docs/writing-plugins.md`; the file format
 field by field: `docs/plugins.md`.
 
+`src/__PKG__/probes.py` holds the probes that measure a client's own exports
+(`maturity measure FILE.toml DATA…`): the example reads a requests export, suggests an answer for
+`data_complete` and measures `handling_time`. Write one per export your domain's systems produce;
+`tests/test_probes.py` checks that every criterion and indicator they name exists.
+
 ## Develop
 
 ```sh
@@ -217,7 +228,8 @@ To score it, add `"__NAME__"` to an assessment's `meta.domains` and run `maturit
 '''
 
 INIT = '''\
-"""__TITLE__ for maturity: the content lives in content/ as TOML (domain.toml and scopes/*.toml)."""
+"""__TITLE__ for maturity: the content lives in content/ as TOML (domain.toml and scopes/*.toml);
+the probes that measure a client's data exports live in probes.py."""
 
 from importlib.resources import files
 
@@ -230,6 +242,66 @@ __version__ = "0.1.0"
 def maturity_content():
     """The content folders this plugin contributes, one per domain (see maturity's docs/plugins.md)."""
     return [files(__package__) / "content"]
+
+
+@hookimpl
+def maturity_probes():
+    """The probes that measure the client's exports (`maturity measure`; maturity's docs/plugins.md, "Probes")."""
+    from .probes import PROBES  # imported here, so that loading the content never pays for it
+
+    return PROBES
+'''
+
+PROBES = '''\
+"""__TITLE__ probes: what the client's own exports show (`maturity measure FILE.toml DATA…`).
+
+A probe declares the logical table it reads (its columns, with the English and Chinese names and the
+synonyms a client's export uses for them), the criteria it informs and the indicators it measures,
+then computes from the data with DuckDB SQL. It records aggregates only — counts, shares, medians —
+never a record's field (a name, a phone number, an owner). `maturity measure` shows the column mapping
+it found, runs every probe whose data is there and records the figures and suggested answers in the
+snapshot; a suggestion never changes the consultant's answer.
+"""
+
+from __future__ import annotations
+
+from maturity import Column, Table, probe
+
+# A logical table: one export. A file matches it by a name word (requests.csv, 申请单_2026-06.xlsx), a
+# column by its id, English or Chinese name or a synonym (ignoring case, width, spaces and punctuation).
+# `time` dates each record: the period a measurement covers.
+REQUESTS = Table(
+    "requests", "Requests", "申请单", time="created_at",
+    synonyms=("request", "requests", "申请", "申请单", "申请记录"), noun=("requests", "条申请"),
+    columns=(
+        Column("request_id", "text", "Request id", "申请编号", ("id", "编号", "申请单号", "单号")),
+        Column("type", "text", "Type", "申请类型", ("request_type", "category", "类型", "申请类别")),
+        Column("created_at", "timestamp", "Submitted", "提交时间",
+               ("submitted_at", "created", "创建时间", "申请时间", "提交日期")),
+        Column("owner", "text", "Owner", "负责人", ("handler", "assignee", "处理人", "经办人", "审批人")),
+        Column("closed_at", "timestamp", "Closed", "办结时间", ("completed_at", "closed", "完成时间", "关闭时间")),
+    ),
+)
+
+
+@probe(id="__NAME__.request_data", version="1", en="Request data and handling time", zh="申请数据与处理时长",
+       needs={REQUESTS: ("created_at", "type", "owner")}, optional={REQUESTS: ("closed_at",)},
+       informs=("__NAME__.__SCOPE__.data_complete",), measures=("__NAME__.__SCOPE__.handling_time",))
+def request_data(data):
+    """Share of requests with their type and owner recorded; median hours from submission to closure."""
+    total, complete = data.sql("SELECT count(*), count(*) FILTER (type IS NOT NULL AND owner IS NOT NULL) "
+                               "FROM requests")[0]
+    # data_complete states its own threshold: pass its anchors (met ≥ 95% · mostly ≥ 85% · partly ≥ 60%).
+    data.coverage("__NAME__.__SCOPE__.data_complete", complete, total, REQUESTS,
+                  "have their type and owner recorded", "记录了类型和负责人", anchors=(0.95, 0.85, 0.60))
+    if data.has(REQUESTS, "closed_at"):  # an optional column: used only when the export has it
+        closed, hours = data.sql("SELECT count(*), median(date_diff('minute', created_at, closed_at)) / 60 "
+                                 "FROM requests WHERE closed_at >= created_at")[0]
+        if closed:
+            data.indicator("__NAME__.__SCOPE__.handling_time", hours, closed, REQUESTS)
+
+
+PROBES = [request_data]
 '''
 
 DOMAIN = '''\
@@ -564,4 +636,48 @@ def test_installed_under_the_maturity_entry_point():
     if not found:
         pytest.skip("not installed (loaded from src/); `pip install -e .` registers the entry point")
     assert found[0].value == "__PKG__"
+'''
+
+PROBE_TESTS = '''\
+"""The __TITLE__ probes name only criteria and indicators the content has, and check clean the way
+`maturity plugins check` does."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from maturity.probes import Probe, probe_problems
+from maturity.testing import check_content
+
+import __PKG__
+from __PKG__.probes import PROBES
+
+DOMAIN_ID = "__NAME__"
+
+
+def _ids():
+    report = check_content(files("__PKG__") / "content", DOMAIN_ID)
+    assert report.domain is not None, "\\n".join(map(str, report.problems))
+    d = report.domain
+    criteria = {f"{d.id}.{s.id}.{c.id}" for s in d.scopes for c in s.criteria}
+    indicators = {f"{d.id}.{s.id}.{i.id}" for s in d.scopes for i in s.indicators}
+    return criteria, indicators
+
+
+def test_the_hook_returns_the_probes():
+    assert __PKG__.maturity_probes() == PROBES
+    assert PROBES and all(isinstance(p, Probe) for p in PROBES)
+
+
+def test_every_id_a_probe_names_exists():
+    criteria, indicators = _ids()
+    missing = [(p.id, ref) for p in PROBES for ref in p.informs if ref not in criteria]
+    missing += [(p.id, ref) for p in PROBES for ref in p.measures if ref not in indicators]
+    assert not missing, f"probes name ids the content does not have: {missing}"
+    assert [x.line() for x in probe_problems(PROBES, "plugin __PKG__", criteria, indicators)] == []
+
+
+def test_probes_are_versioned_and_named_in_both_languages():
+    for p in PROBES:
+        assert p.id.startswith(f"{DOMAIN_ID}.") and p.version and p.en and p.zh
 '''

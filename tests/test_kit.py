@@ -1,6 +1,7 @@
 """The plugin author's kit, used the way an author meets it: `maturity plugins new`, `maturity plugins
-check`, loading with -p / MATURITY_PLUGINS, scoring an assessment of the new domain, the tutorial in
-docs/writing-plugins.md walked for real, and broken plugins switched off while the others work.
+check`, loading with -p / MATURITY_PLUGINS, scoring an assessment of the new domain, measuring a client's
+export with the plugin's own probe, the tutorial in docs/writing-plugins.md walked for real, and broken plugins
+switched off while the others work.
 
 Broken plugins live in tests/fixtures/plugins/ (see its README) or are made here by breaking a copy
 of the scaffold's content one way at a time.
@@ -83,7 +84,8 @@ def test_new_writes_a_complete_distribution_and_says_what_next(scaffold):
     plugin, out = scaffold
     files = sorted(str(p.relative_to(plugin)) for p in plugin.rglob("*") if p.is_file())
     assert files == ["README.md", "pyproject.toml", f"src/{PKG}/__init__.py", f"src/{PKG}/content/domain.toml",
-                     f"src/{PKG}/content/scopes/requests.toml", "tests/test_content.py"]
+                     f"src/{PKG}/content/scopes/requests.toml", f"src/{PKG}/probes.py", "tests/test_content.py",
+                     "tests/test_probes.py"]
     for f in files:
         assert f in out, f
     assert "Next:" in out and f"-p {PKG}" in out and "plugins check" in out and "pip install -e" in out
@@ -92,7 +94,8 @@ def test_new_writes_a_complete_distribution_and_says_what_next(scaffold):
     assert meta["project"]["entry-points"]["maturity"] == {NAME: PKG}
     assert any(d.startswith("maturity") for d in meta["project"]["dependencies"])
     assert meta["build-system"]["build-backend"] == "hatchling.build"
-    assert "hookimpl" in (plugin / "src" / PKG / "__init__.py").read_text(encoding="utf-8")
+    init = (plugin / "src" / PKG / "__init__.py").read_text(encoding="utf-8")
+    assert "hookimpl" in init and "def maturity_probes" in init and "from .probes import PROBES" in init
 
 
 def test_the_example_scope_teaches_the_whole_format(scaffold):
@@ -139,13 +142,78 @@ def test_new_plugin_checks_clean_with_its_counts(scaffold):
     assert text.returncode == 0 and "clean" in text.stdout and "criteria per stage" in text.stdout
 
 
-def test_new_plugins_own_tests_pass_from_its_folder(scaffold):
-    plugin = scaffold[0]
-    p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(plugin / "tests")],
+def own_tests(plugin: Path) -> subprocess.CompletedProcess:
+    p = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", str(plugin / "tests")],
                        capture_output=True, text=True, cwd=plugin, env=clean_env(PYTHONPATH=plugin / "src"),
                        timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
     assert re.search(r"\b\d+ passed", p.stdout), p.stdout
+    return p
+
+
+def test_new_plugins_own_tests_pass_from_its_folder(scaffold):
+    out = own_tests(scaffold[0]).stdout
+    assert "test_probes.py::test_every_id_a_probe_names_exists PASSED" in out, out
+
+
+def test_the_scaffolds_probe_is_declared_for_its_example_scope(scaffold):
+    """One logical table with en/zh names and synonyms; it informs a criterion and measures an indicator of the
+    example scope, and checks clean against it the way `plugins check` does (an unknown id would be an error)."""
+    from maturity.probes import Probe, call_probe_hook, probe_problems
+    from maturity.testing import check_content
+
+    spec = importlib.util.spec_from_file_location(
+        f"{PKG}_scaffold", scaffold[0] / "src" / PKG / "__init__.py",
+        submodule_search_locations=[str(scaffold[0] / "src" / PKG)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        probes, problems = call_probe_hook(PKG, module)
+    finally:
+        for name in [n for n in sys.modules if n == spec.name or n.startswith(spec.name + ".")]:
+            del sys.modules[name]
+    assert problems == [] and probes and all(isinstance(p, Probe) for p in probes)
+    (table,) = {t for p in probes for t in p.tables()}
+    assert table.id == "requests" and table.time == "created_at"
+    owner = table.column("owner")
+    assert {"负责人", "处理人"} <= set(owner.names()) and owner.en == "Owner"
+    assert {c.id for c in table.columns} >= {"request_id", "created_at", "owner", "closed_at"}
+    assert all(c.en and re.search(r"[\u4e00-\u9fff]", c.zh) for c in table.columns)
+    d = check_content(content_of(scaffold[0]), NAME).domain
+    criteria = {f"{NAME}.{s.id}.{c.id}" for s in d.scopes for c in s.criteria}
+    indicators = {f"{NAME}.{s.id}.{i.id}" for s in d.scopes for i in s.indicators}
+    assert [x.line() for x in probe_problems(probes, f"plugin {PKG}", criteria, indicators)] == []
+    assert {ref for p in probes for ref in p.informs} == {f"{NAME}.requests.data_complete"}
+    assert {ref for p in probes for ref in p.measures} == {f"{NAME}.requests.handling_time"}
+
+
+REQUESTS_CSV = """申请单号,申请类型,提交时间,处理人,办结时间
+R1,办公用品,2026-06-01 09:00,甲,2026-06-01 15:00
+R2,IT设备,2026-06-02 10:00,乙,2026-06-03 10:00
+R3,办公用品,2026-06-03 11:00,丁,2026-06-03 13:00
+R4,,2026-06-04 09:00,甲,
+R5,服务,2026-06-05 09:00,丙,2026-06-06 09:00
+"""
+
+
+def test_the_scaffolds_probe_measures_a_requests_export(scaffold, tmp_path):
+    """Unchanged, the scaffold measures: Chinese headers matched by synonym, the criterion's own anchors used."""
+    from maturity.snapshot import load_snapshot
+
+    (tmp_path / "requests.csv").write_text(REQUESTS_CSV, encoding="utf-8")
+    snap = tmp_path / "client.toml"
+    snap.write_text(f'schema_version = 1\n[meta]\nclient = "Scaffold Co."\ndomains = ["{NAME}"]\n', encoding="utf-8")
+    p = run("-p", PKG, "measure", snap, tmp_path / "requests.csv", PYTHONPATH=scaffold[0] / "src")
+    assert p.returncode == 0, p.stderr
+    assert "owner ← 处理人" in p.stdout and "closed_at ← 办结时间" in p.stdout
+    # 4 of 5 requests have a type and an owner: 80% is "partly" on data_complete's own anchors (mostly needs
+    # ≥ 85%), where the general ones would say "mostly"; the median of 6 h, 24 h, 2 h, 24 h is 15 h.
+    assert f"{NAME}.requests.data_complete → suggests partly: 80% of 5 requests" in p.stdout
+    assert f"{NAME}.requests.handling_time = 15 h (4 records" in p.stdout
+    m = load_snapshot(snap).measured
+    assert m.indicators[f"{NAME}.requests.handling_time"].probe == f"{NAME}.request_data"
+    assert m.suggestions[f"{NAME}.requests"]["data_complete"].answer == "partly"
 
 
 @pytest.mark.parametrize(("name", "needle"), [
@@ -195,18 +263,29 @@ def test_new_plugin_builds_a_wheel_that_loads_through_its_entry_point(scaffold, 
 
 
 def tutorial_blocks() -> dict[str, str]:
-    """The tutorial's TOML blocks, by the path their first comment line names."""
+    """The tutorial's files, by path: ```toml and ```python blocks whose first line is a "# path" comment, and
+    blocks that name their file after the language (```csv suppliers.csv), which cannot hold a comment."""
     text = TUTORIAL.read_text(encoding="utf-8")
     blocks = {}
-    for body in re.findall(r"```toml\n(.*?)```", text, flags=re.S):
+    for lang, info, body in re.findall(r"```(toml|python|csv)([^\n]*)\n(.*?)```", text, flags=re.S):
         first = body.splitlines()[0]
-        if first.startswith("# "):
+        if info.strip():
+            blocks[info.strip()] = body
+        elif lang in ("toml", "python") and first.startswith("# "):
             blocks[first[2:].strip()] = body
     return blocks
 
 
+def shown_output(after: str) -> list[str]:
+    """The lines of the ```text block the tutorial shows right after the command ``after``."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    start = text.index(after)
+    return re.search(r"```text\n(.*?)```", text[start:], flags=re.S).group(1).splitlines()
+
+
 def walk_tutorial(base: Path) -> Path:
-    """Steps 1–12 of docs/writing-plugins.md: scaffold, write the content, write the assessment."""
+    """Steps 1–13 of docs/writing-plugins.md: scaffold, write the content, the assessment, the probes and the
+    client's export."""
     assert run("plugins", "new", NAME, "--dir", base).returncode == 0
     plugin = base / f"maturity-{NAME}"
     blocks = tutorial_blocks()
@@ -221,6 +300,8 @@ def walk_tutorial(base: Path) -> Path:
     (content / "scopes" / "suppliers.toml").write_text(blocks[f"src/{PKG}/content/scopes/suppliers.toml"],
                                                        encoding="utf-8")
     (base / "acme-procurement.toml").write_text(blocks["acme-procurement.toml"], encoding="utf-8")
+    (plugin / "src" / PKG / "probes.py").write_text(blocks[f"src/{PKG}/probes.py"], encoding="utf-8")  # step 13
+    (base / "suppliers.csv").write_text(blocks["suppliers.csv"], encoding="utf-8")
     return plugin
 
 
@@ -254,6 +335,63 @@ def test_tutorial_domain_scores_and_its_dependency_caps(tutorial):
     # The same through MATURITY_PLUGINS, as text, as the tutorial shows it.
     t = run("score", "acme-procurement.toml", cwd=base, PYTHONPATH=plugin / "src", MATURITY_PLUGINS=PKG)
     assert t.returncode == 0 and "Purchase requests" in t.stdout and "Suppliers (online)" in t.stdout
+
+
+MEASURE = "maturity -p maturity_procurement measure acme-procurement.toml suppliers.csv"
+
+
+def test_tutorial_probe_measures_the_clients_export(tutorial, tmp_path):
+    """Step 13, run as written (on a copy of the assessment, so the other steps' tests see it as written): the
+    measured values and the suggestion land in the snapshot, the answers are untouched, and the output shown is
+    the command's own. The plugin's probes check clean and its own tests pass."""
+    from maturity.snapshot import load_snapshot
+
+    base, plugin = tutorial
+    work = tmp_path / "work"
+    work.mkdir()
+    for f in ("acme-procurement.toml", "suppliers.csv"):
+        shutil.copy(base / f, work / f)
+    before = load_snapshot(work / "acme-procurement.toml")
+    assert before.measured is None
+    env = {"PYTHONPATH": plugin / "src"}
+    p = run(*MEASURE.split()[1:], cwd=work, **env)
+    assert p.returncode == 0, p.stderr
+    after = load_snapshot(work / "acme-procurement.toml")
+    assert after.answers == before.answers, "a suggestion never changes an answer"
+    assert after.answers[f"{NAME}.suppliers"]["admitted_in_system"].answer == "not_met"
+    m = after.measured
+    share = m.indicators[f"{NAME}.suppliers.admitted_in_system_share"]
+    assert (share.value, share.unit, share.records, share.probe, share.probe_version) == (
+        80.0, "%", 10, f"{NAME}.supplier_admission", "1")
+    assert share.files == ("suppliers.csv",) and len(share.sha256[0]) == 64
+    assert (str(share.period_from), str(share.period_to)) == ("2026-06-03", "2026-10-09")
+    days = m.indicators[f"{NAME}.suppliers.admission_time"]
+    assert (days.value, days.unit, days.records) == (6.0, "days", 9)
+    s = m.suggestions[f"{NAME}.suppliers"]["admitted_in_system"]
+    assert s.answer == "mostly" and s.probe == f"{NAME}.supplier_admission"
+    assert s.evidence.en.startswith("80% of 10 new suppliers") and "家新供应商中80%通过系统流程准入" in s.evidence.zh
+    assert m.mapping["suppliers"] == {"supplier_id": "供应商编码", "applied_at": "申请日期", "approved_at": "准入日期",
+                                      "admitted_via": "准入方式"}
+    assert f"{NAME}.requests" not in m.suggestions  # no requests export: that probe did not run
+    # The output the tutorial shows is the command's own ("…" stands for the built-in probes left out).
+    timing = re.compile(r"· \d+\.\d+ s$")
+    got = {timing.sub("· s", line.rstrip()) for line in p.stdout.splitlines()}
+    for line in shown_output(MEASURE):
+        if line.strip() != "…":
+            assert timing.sub("· s", line.rstrip()) in got, (line, p.stdout)
+    e = run("-p", PKG, "explain", "acme-procurement.toml", f"{NAME}.suppliers", cwd=work, **env)
+    assert e.returncode == 0, e.stderr
+    for line in shown_output(f"maturity -p maturity_procurement explain acme-procurement.toml {NAME}.suppliers"):
+        if line.strip() != "…":
+            assert line.rstrip() in e.stdout, (line, e.stdout)
+    # The scores are the answers' alone.
+    scores = [json.loads(run("-p", PKG, "score", f, "--format", "json", cwd=d, **env).stdout)["scopes"]
+              for d, f in ((base, "acme-procurement.toml"), (work, "acme-procurement.toml"))]
+    assert scores[0] == scores[1]
+    c = run("-p", PKG, "plugins", "check", NAME, "--format", "json", **env)
+    assert c.returncode == 0 and json.loads(c.stdout)["problems"] == [], c.stdout
+    out = own_tests(plugin).stdout
+    assert "test_probes.py::test_every_id_a_probe_names_exists PASSED" in out, out
 
 
 def test_tutorial_shows_the_real_outputs():
