@@ -289,11 +289,19 @@ def run_probe(con, p: Probe, tables: dict[str, TableData], timeout: float, catal
     return ProbeOutcome(p, "ok", data=data, seconds=took)
 
 
+def in_assessment(probes: list[Probe], a, cat) -> list[Probe]:
+    """The probes that inform or measure something of the assessment's domains (all loaded domains when it names
+    none): a probe of a domain outside the assessment is neither run nor listed."""
+    domains = set(a.meta.domains) or set(cat.domains)
+    return [p for p in probes if any(ref.split(".", 1)[0] in domains for ref in (*p.informs, *p.measures))]
+
+
 def measure(cat, a, paths: list[str], probes: list[Probe], maps: list[str] | None = None,
             timeout: float = DEFAULT_TIMEOUT) -> MeasureResult:
     """Read, match, load and run. Raises DataError (one line, naming the file) on bad data."""
     import duckdb
 
+    probes = in_assessment(probes, a, cat)
     tables = all_tables(probes)
     given_files, given_cols = parse_maps(maps or [], tables)
     saved = dict(a.measured.mapping) if a.measured is not None else {}

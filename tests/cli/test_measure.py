@@ -362,3 +362,14 @@ def test_explain_and_report_say_which_answers_rest_on_measurement(data_dir, snap
     run("report", snap, "-o", report)
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["measured"]["indicators"]["crm.leads.known_source_share"]["files"] == ["leads.csv"]
+
+
+def test_only_the_probes_of_the_assessments_domains_run(data_dir, tmp_path):
+    """A CRM-only assessment neither runs nor lists the service and telesales probes, whatever the exports hold."""
+    f = tmp_path / "crm-only.toml"
+    f.write_text(BASE.replace('domains = ["crm", "service", "telesales"]', 'domains = ["crm"]'), encoding="utf-8")
+    code, out, err = run("measure", f, data_dir, "--format", "json")
+    assert code == 0, err
+    ran = set(load_snapshot(f).measured.probes)
+    assert ran and all(p.startswith("crm.") for p in ran), ran
+    assert "telesales." not in out and "service." not in out
