@@ -315,7 +315,7 @@ def test_measure_engine_is_not_imported_by_other_commands():
 def test_old_snapshot_without_measured_round_trips(tmp_path):
     from maturity.snapshot import save_snapshot
 
-    demo = load_snapshot(ROOT / "assessments" / "demo.toml")
+    demo = load_snapshot(ROOT / "assessments" / "history" / "huadong-2026-08.toml")
     assert demo.measured is None
     out = tmp_path / "d.toml"
     save_snapshot(demo, out)
@@ -373,3 +373,18 @@ def test_only_the_probes_of_the_assessments_domains_run(data_dir, tmp_path):
     ran = set(load_snapshot(f).measured.probes)
     assert ran and all(p.startswith("crm.") for p in ran), ran
     assert "telesales." not in out and "service." not in out
+
+
+def test_the_demo_is_measured_from_its_exports():
+    """The README's demo carries what `maturity measure` found in the demo exports: values with provenance,
+    suggestions beside (never instead of) the consultant's answers."""
+    demo = load_snapshot(ROOT / "assessments" / "demo.toml")
+    m = demo.measured
+    assert m is not None and len(m.indicators) >= 20 and m.sources
+    assert all(s.sha256 and s.rows > 0 for s in m.sources)
+    suggested = {(sid, cid): sug for sid, cs in m.suggestions.items() for cid, sug in cs.items()}
+    assert len(suggested) >= 10
+    differ = [k for k, sug in suggested.items() if k[1] in demo.answers.get(k[0], {})
+              and demo.answers[k[0]][k[1]].answer != sug.answer]
+    assert differ, "the demo shows data that disagrees with the consultant, and the consultant's answer stands"
+    assert all(sug.evidence.en and sug.evidence.zh and sug.sha256 for sug in suggested.values())

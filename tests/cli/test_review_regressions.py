@@ -132,6 +132,10 @@ def test_proof_pairs_keep_acronyms_and_respect_the_direction():
     an = analyse(cat, load_snapshot(DEMO))
     for p in an.pairs:
         biz = cat.indicators[p.result]
+        assert not any(w in p.reason.en for w in ("brings down", "drives", "causes")), p.reason.en
+        if p.relations:  # measured: the reason states the relation found in the data, whatever its sign
+            assert "A relation, not proof of cause." in p.reason.en and "不能证明因果" in p.reason.zh
+            continue
         # Worded as a relation to check, never as a cause, in the direction the result should move.
         assert ("tends to be lower" in p.reason.en) == (biz.direction == "lower"), p.reason.en
         assert ("是否越低" in p.reason.zh) == (biz.direction == "lower"), p.reason.zh
