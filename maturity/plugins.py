@@ -203,7 +203,7 @@ def _with_time_limit(fn, seconds: float, name: str):
 
 def _read(src: PluginSource, called) -> tuple[list, list[Problem]]:
     """Read the folders one hook implementation returned (or report what it raised)."""
-    from .content_loader import load_domain_dir
+    from .content_cache import load_domain_dir_cached as load_domain_dir
 
     domains: list = []
     problems: list[Problem] = []

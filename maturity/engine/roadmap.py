@@ -99,7 +99,7 @@ def roadmap(catalogue, result: AssessmentResult, targets: dict[str, str]) -> Roa
             stage_score = r.stages[st - 1]
             todo = tuple(Todo(c.criterion, c.answer, c.weight) for c in stage_score.contributions
                          if c.answer not in ("met", "n/a"))
-            waits = tuple(sorted(p for p in graph.g.predecessors((sid, st)) if p in steps and p[0] != sid))
+            waits = tuple(sorted(p for p in graph.predecessors((sid, st)) if p in steps and p[0] != sid))
             unlocks = r.practice if st < r.practice and not stage_score.passes else 0
             wave.append(Step(sid, st, todo, waits, steps[(sid, st)], unlocks, stage_score.passes))
         # Foundation gaps first: each unlocks stages the client already practises.
