@@ -64,3 +64,35 @@ def catalogue_from_domains(*domains: Domain, name: str = "test"):
         contribs.append(Contribution(PluginSource(f"{name}{i}" if len(domains) > 1 else name, "0", "test"),
                                      [d], problems))
     return build_catalogue(contribs)
+
+
+def probe_findings(package: str) -> list[str]:
+    """What is wrong with a plugin package's probes, one line each ([] when nothing): its ``maturity_probes`` hook
+    must return ``probes.PROBES``; every criterion and indicator a probe names must exist in the package's own
+    content (the check `maturity plugins check` makes); each probe is versioned and named in both languages.
+    A plugin's test asserts ``probe_findings("maturity_x") == []``."""
+    import importlib
+    from importlib.resources import files
+
+    from .probes import Probe, probe_problems
+
+    module = importlib.import_module(package)
+    probes = importlib.import_module(f"{package}.probes").PROBES
+    report = check_content(files(package) / "content")
+    if report.domain is None:
+        return [p.line() for p in report.problems]
+    d = report.domain
+    criteria = {f"{d.id}.{s.id}.{c.id}" for s in d.scopes for c in s.criteria}
+    indicators = {f"{d.id}.{s.id}.{i.id}" for s in d.scopes for i in s.indicators}
+    out = []
+    if list(module.maturity_probes()) != list(probes):
+        out.append(f"{package}.maturity_probes() does not return {package}.probes.PROBES")
+    out += [f"{p.id}: informs {ref}, which the content does not have" for p in probes for ref in p.informs
+            if ref not in criteria]
+    out += [f"{p.id}: measures {ref}, which the content does not have" for p in probes for ref in p.measures
+            if ref not in indicators]
+    out += [x.line() for x in probe_problems(probes, f"plugin {d.id}", criteria, indicators)]
+    out += [f"{p!r} is not a Probe" for p in probes if not isinstance(p, Probe)]
+    out += [f"{p.id}: needs an id starting with {d.id}., a version and en and zh names" for p in probes
+            if isinstance(p, Probe) and not (p.id.startswith(f"{d.id}.") and p.version and p.en and p.zh)]
+    return list(dict.fromkeys(out))
