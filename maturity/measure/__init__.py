@@ -246,13 +246,28 @@ def _one(exc: Exception) -> str:
     return (text.splitlines()[0] if text else type(exc).__name__)[:160]
 
 
+def _where_missing(p: Probe, tables: dict[str, "TableData"]) -> str:
+    """For a table whose file was read but lacks a column the probe needs: the file, what the column is called,
+    and the fix — so a mistyped or renamed header is not silently a probe that did not run."""
+    for t, cs in p.needs.items():
+        if t.id not in tables:
+            continue
+        for c in cs:
+            if c not in tables[t.id].columns:
+                col = t.column(c)
+                files = ", ".join(src.path.name for src in tables[t.id].sources)
+                return (f" — {files} has no column for {t.id}.{c} ({col.en} / {col.zh}; also read as "
+                        f"{', '.join(col.synonyms[:4]) or col.id}): map one with --map {t.id}.{c}=COLUMN")
+    return ""
+
+
 def run_probe(con, p: Probe, tables: dict[str, TableData], timeout: float, catalogue=None) -> ProbeOutcome:
     """Run one probe on its own connection and thread: one that raises, or runs past ``timeout`` seconds, is
     switched off with a one-line reason (and interrupted), and the others go on."""
     missing = [f"{t.id}.{c}" for t, cs in p.needs.items() for c in cs
                if t.id not in tables or c not in tables[t.id].columns]
     if missing:
-        return ProbeOutcome(p, "skipped", "needs " + ", ".join(missing))
+        return ProbeOutcome(p, "skipped", "needs " + ", ".join(missing) + _where_missing(p, tables))
     cur = con.cursor()
     data = ProbeData(cur, p, tables, catalogue)
     box: dict = {}

@@ -388,3 +388,14 @@ def test_the_demo_is_measured_from_its_exports():
               and demo.answers[k[0]][k[1]].answer != sug.answer]
     assert differ, "the demo shows data that disagrees with the consultant, and the consultant's answer stands"
     assert all(sug.evidence.en and sug.evidence.zh and sug.sha256 for sug in suggested.values())
+
+
+def test_a_file_missing_a_needed_column_says_which_file_which_column_and_the_fix(tmp_path, snap):
+    """A calls export whose duration column is named in no way the probes know: the probes that need it are not
+    run, and say so naming the file, the logical column with its names, and the --map that fixes it."""
+    (tmp_path / "calls.csv").write_text("通话编号,坐席,开始时间,时长(秒)x\nC1,a,2026-06-01 09:00,30\n"
+                                        "C2,b,2026-06-02 10:00,40\n", encoding="utf-8")
+    code, out, err = run("measure", snap, tmp_path / "calls.csv")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "calls.duration" in x and "not run" in x)
+    assert "calls.csv has no column for calls.duration" in line and "--map calls.duration=COLUMN" in line
