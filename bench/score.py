@@ -3,6 +3,8 @@
 Prints the median time of `maturity.engine.scoring.score`, of the whole analysis (roadmap,
 indicators, stance), of a bare Python loop over the same answers (the floor), and their ratio.
 Goal: scoring under 50 ms and within 3x the loop.   Run: .venv/bin/python bench/score.py
+With --scale N [N…] (e.g. --scale 2000 8000 20000) it prints analyse() per scope count and the growth against the
+first, which must stay linear (issue 12, part 5). 20,000 scopes take a few minutes to build and ~2 GB.
 """
 
 from __future__ import annotations
@@ -78,7 +80,30 @@ def timed(fn, *args, repeat: int = 15) -> float:
     return statistics.median(times) * 1000
 
 
+def scale(sizes: list[int]) -> None:
+    """analyse() at several sizes: the time per scope must not grow (linear growth)."""
+    global DOMAINS
+    first = None
+    for n in sizes:
+        DOMAINS = max(1, n // SCOPES_PER_DOMAIN)
+        cat, a = build()
+        _ = cat.graph.order
+        analyse(cat, a)  # warm caches
+        ms = timed(analyse, cat, a, repeat=3)
+        first = first or (len(cat.scopes), ms)
+        growth = (ms / first[1]) / (len(cat.scopes) / first[0])
+        print(f"analyse() at {len(cat.scopes):6d} scopes: {ms:8.0f} ms  ({ms / len(cat.scopes) * 1000:6.1f} µs a scope; "
+              f"{ms / first[1]:5.1f}x time for {len(cat.scopes) / first[0]:4.1f}x scopes, {growth:4.2f} of linear)",
+              flush=True)
+        del cat, a
+
+
 def main() -> None:
+    import sys
+
+    if "--scale" in sys.argv:
+        scale([int(x) for x in sys.argv[sys.argv.index("--scale") + 1:]] or [2000, 8000])
+        return
     t0 = time.perf_counter()
     cat, a = build()
     built = (time.perf_counter() - t0) * 1000

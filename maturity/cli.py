@@ -10,7 +10,9 @@ import argparse
 import os
 import sys
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+from .exitcodes import EXIT_BUG, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+
+__all__ = ["EXIT_BUG", "EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):

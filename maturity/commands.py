@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_OK
+from .exitcodes import EXIT_FINDINGS, EXIT_OK
 from .errors import MaturityError, Problem, UsageError
 
 
@@ -29,7 +29,7 @@ def load(args, path: str | None = None, strict: bool = True, carry: bool = True)
     With ``carry``, answers to criteria a plugin replaced count for their new ids (said as a warning)."""
     from .engine.renames import carry_answers
     from .snapshot import load_snapshot
-    from .snapshot.findings import content_changes, profile_problems
+    from .engine.findings import content_changes, profile_problems
 
     cat = catalogue_for(args)
     file = path or args.file
@@ -83,7 +83,6 @@ def _emit_json(data) -> int:
 
 def cmd_score(args) -> int:
     from .engine.analysis import analyse
-    from .report import terminal
     from .report.data import score_data
 
     cat, a = load(args)
@@ -97,6 +96,8 @@ def cmd_score(args) -> int:
 
         print(score_markdown(cat, an, lang))
         return EXIT_OK
+    from .report import terminal
+
     terminal.print_score(cat, an, lang)
     return EXIT_OK
 
@@ -182,7 +183,7 @@ def cmd_advise(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .snapshot.findings import findings
+    from .engine.findings import findings
 
     cat, a = load(args, strict=False, carry=False)  # findings carry the answers and say so
     found = findings(cat, a, args.file)
@@ -236,7 +237,7 @@ def cmd_graph(args) -> int:
         lang = args.lang or a.meta.language
     text = render_graph(cat, result, args.format, lang)
     if args.output:
-        from .report.writer import write_text
+        from .report.export import write_text
 
         write_text(Path(args.output), text if text.endswith("\n") else text + "\n")
         print(args.output)
@@ -309,11 +310,11 @@ def _run_tui(args, path: Path, new: bool) -> int:
 
 
 def cmd_report(args) -> int:
-    from .report.writer import write_report
+    from .report.export import write_report
 
     cat, a = load(args)
     if Path(args.output).suffix.lower() == ".xlsx":  # scores, roadmap and answers for people who work in Excel
-        from .report.writer import build_report
+        from .report.report_data import build_report
         from .xlsx import write_results
 
         write_results(build_report(cat, a, _lang(args, a)), Path(args.output))
@@ -355,7 +356,7 @@ def cmd_diff(args) -> int:
 
 
 def cmd_history(args) -> int:
-    from .report.history import history_command
+    from .report.history_stream import history_command
 
     return history_command(args)
 

@@ -1,4 +1,8 @@
-"""What `maturity validate` reports about a snapshot read against the loaded plugins."""
+"""What `maturity validate` reports about a snapshot read against the loaded plugins.
+
+These findings apply the engine's rules (carried answers, votes, active domains, profile weights), so they live in
+the engine, above the snapshot layer; `maturity.snapshot.findings` re-exports them for existing callers.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
 
     Unknown things are kept in the snapshot; they are reported, never dropped.
     """
-    from ..engine.renames import carry_answers
+    from .renames import carry_answers
 
     out: list[Problem] = []
     W = "warning"
@@ -55,7 +59,7 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
                 if voter not in {p.id for p in a.participants}:
                     out.append(Problem(file, f"{where}.votes.{voter}", "votes, but is not a participant",
                                        "add them under [[participants]]"))
-    from ..engine.votes import disagreements
+    from .votes import disagreements
 
     for d in disagreements(a):
         votes = ", ".join(f"{p}={v}" for p, v in d.votes)
@@ -70,7 +74,7 @@ def findings(catalogue, a: Assessment, file: str) -> list[Problem]:
         elif value not in q.option_ids():
             out.append(Problem(file, f"team.{key}", f'has "{value}", not an answer to this question',
                                f"use one of {list(q.option_ids())}"))
-    from ..engine.scoring import active_domains, profile_weights
+    from .scoring import active_domains, profile_weights
 
     in_scope, _ = active_domains(catalogue, a)
     weights = profile_weights(catalogue, a.profile)
@@ -138,7 +142,7 @@ def content_changes(catalogue, a: Assessment, file: str) -> list[Problem]:
 def plugin_records(catalogue, a: Assessment) -> dict:
     """The plugins records to save: every loaded plugin whose domains the assessment uses."""
     from ..model.assessment import PluginRecord
-    from ..engine.scoring import active_domains
+    from .scoring import active_domains
 
     used, _ = active_domains(catalogue, a)
     recs = dict(a.plugins)

@@ -130,7 +130,7 @@ def _head_lines(out: dict, lang: str, store: str) -> list[str]:
 
 
 def text_lines(out: dict, lang: str, store: str) -> list[str]:
-    from ..report.writer import text_table
+    from ..report.tables import text_table
 
     lines = [f"{wd('title', lang)} — " + _head_lines(out, lang, store)[0], *_head_lines(out, lang, store)[1:], ""]
     for title, head, rows in _tables(out, lang):
@@ -141,7 +141,7 @@ def text_lines(out: dict, lang: str, store: str) -> list[str]:
 
 def markdown_lines(out: dict, lang: str, store: str) -> list[str]:
     from ..report.markdown import md_escape as e
-    from ..report.writer import _table
+    from ..report.tables import markdown_table as _table
 
     lines = [f"# {e(wd('title', lang))}", ""] + [f"- {e(x)}" for x in _head_lines(out, lang, store)] + [""]
     for title, head, rows in _tables(out, lang):

@@ -158,7 +158,7 @@ def benchmark_data(cat, a, dirs, lang: str = "en", store: str | None = None, plu
 
 def benchmark_markdown_lines(b: dict, lang: str) -> list[str]:
     from .markdown import md_escape as e
-    from .writer import _table
+    from .tables import markdown_table as _table
 
     L = [f"## {e(bw('head', lang))}", ""]
     if b["group"] is None:

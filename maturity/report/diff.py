@@ -13,10 +13,13 @@ import sys
 from pathlib import Path
 
 from ..engine.analysis import analyse
+from ..engine.explain import answer_word
 from ..engine.scoring import STAGE_NAMES
 from ..errors import Problem, SnapshotError
 from .markdown import md_escape
-from .writer import _table, answer_word, stage_label, text_table, w
+from .tables import markdown_table as _table
+from .tables import text_table
+from .wording import stage_label, w
 
 DIFF_SCHEMA = "maturity.diff/1"
 

@@ -7,7 +7,6 @@ chart of the HTML report (``maturity report FILE -o x.html --history DIR``).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -15,7 +14,8 @@ from ..engine.renames import carry_answers
 from ..engine.scoring import STAGE_NAMES, score
 from ..errors import Problem, UsageError
 from .svg import FONT, STAGE_FILL, domain_colours, esc, fit, text_width
-from .writer import display_width, stage_label, text_table, w
+from .tables import display_width
+from .wording import stage_label, w
 
 HISTORY_SCHEMA = "maturity.history/1"
 
@@ -206,55 +206,13 @@ def catalogue_for(args):
     return cat
 
 
-def history_command(args) -> int:
-    """``maturity history FILE…|DIR [--format text|json|markdown] [--lang]``."""
-    from .history_stream import stream_history
-
-    cat = catalogue_for(args)
-    hist, lang = stream_history(cat, args.paths, getattr(args, "lang", None))  # one snapshot in memory at a time
-    if hist["clients_differ"]:
-        print("maturity: " + w("clients_differ", "en", clients=", ".join(hist["clients"])) +
-              " Compare only one client's snapshots.", file=sys.stderr)
-    if args.format == "json":
-        print(json.dumps(hist, ensure_ascii=False, indent=2))
-        return 0
-    head, rows = history_table(hist, lang)
-    if args.format == "markdown":
-        from .markdown import md_escape
-        from .writer import _table
-
-        client = hist["clients"][-1] if hist["clients"] else ""
-        lines = [f"# {md_escape(w('history', lang))} — {md_escape(client)}", ""]
-        lines += _table(head, [[md_escape(c) for c in r] for r in rows])
-        if any(s["content_changed"] for s in hist["snapshots"]):
-            lines += [md_escape("* " + _changed_note(lang)), ""]
-        lines += trend_markdown_lines(hist, lang)
-        print("\n".join(lines))
-        return 0
-    client = " / ".join(hist["clients"])
-    print(f"{w('history', lang)} — {_one_line(client)}")
-    print(text_table(head, [[_one_line(c) for c in r] for r in rows]))
-    if any(s["content_changed"] for s in hist["snapshots"]):
-        print("* " + _changed_note(lang))
-    if hist["indicators"]:
-        from .measured import any_other_data, mw, trend_table
-
-        head, rows = trend_table(hist, lang)
-        print()
-        print(mw("head", lang))
-        print(text_table(head, [[_one_line(c) for c in r] for r in rows]))
-        if any_other_data(hist):
-            print(mw("changed_mark", lang))
-    return 0
-
-
 def trend_markdown_lines(hist: dict, lang: str) -> list[str]:
     """Each measured indicator's value per snapshot, as a Markdown table (none when nothing was measured)."""
     if not hist.get("indicators"):
         return []
     from .markdown import md_escape
     from .measured import any_other_data, mw, trend_table
-    from .writer import _table
+    from .tables import markdown_table as _table
 
     head, rows = trend_table(hist, lang)
     out = [f"### {md_escape(mw('head', lang))}", ""] + _table(head, [[md_escape(c) for c in r] for r in rows])
@@ -273,4 +231,5 @@ def _one_line(text: str) -> str:
     return "".join(" " if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else ch for ch in text)
 
 
-__all__ = ["collect", "history_data", "history_table", "history_chart_svg", "history_command", "display_width"]
+__all__ = ["collect", "history_data", "history_table", "history_chart_svg", "display_width"]
+# `maturity history` itself (history_command) is in history_stream.py, which reads through these.

@@ -7,9 +7,14 @@ and the change from the previous snapshot is computed, as ``history_data`` does 
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+
+from .history import _changed_note, _one_line, catalogue_for, history_table, trend_markdown_lines
+from .tables import text_table
+from .wording import w
 
 
 def stream_history(cat, paths, lang: str | None = None) -> tuple[dict, str]:
@@ -63,3 +68,43 @@ def stream_history(cat, paths, lang: str | None = None) -> tuple[dict, str]:
         return out, lang
     out["indicators"] = indicator_trends(cat, lite, lang)
     return out, lang
+
+
+def history_command(args) -> int:
+    """``maturity history FILE…|DIR [--format text|json|markdown] [--lang]``."""
+    cat = catalogue_for(args)
+    hist, lang = stream_history(cat, args.paths, getattr(args, "lang", None))  # one snapshot in memory at a time
+    if hist["clients_differ"]:
+        print("maturity: " + w("clients_differ", "en", clients=", ".join(hist["clients"])) +
+              " Compare only one client's snapshots.", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(hist, ensure_ascii=False, indent=2))
+        return 0
+    head, rows = history_table(hist, lang)
+    if args.format == "markdown":
+        from .markdown import md_escape
+        from .tables import markdown_table as _table
+
+        client = hist["clients"][-1] if hist["clients"] else ""
+        lines = [f"# {md_escape(w('history', lang))} — {md_escape(client)}", ""]
+        lines += _table(head, [[md_escape(c) for c in r] for r in rows])
+        if any(s["content_changed"] for s in hist["snapshots"]):
+            lines += [md_escape("* " + _changed_note(lang)), ""]
+        lines += trend_markdown_lines(hist, lang)
+        print("\n".join(lines))
+        return 0
+    client = " / ".join(hist["clients"])
+    print(f"{w('history', lang)} — {_one_line(client)}")
+    print(text_table(head, [[_one_line(c) for c in r] for r in rows]))
+    if any(s["content_changed"] for s in hist["snapshots"]):
+        print("* " + _changed_note(lang))
+    if hist["indicators"]:
+        from .measured import any_other_data, mw, trend_table
+
+        head, rows = trend_table(hist, lang)
+        print()
+        print(mw("head", lang))
+        print(text_table(head, [[_one_line(c) for c in r] for r in rows]))
+        if any_other_data(hist):
+            print(mw("changed_mark", lang))
+    return 0

@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from ..engine.explain import answer_word
 from ..engine.scoring import STAGE_INDEX
 from .radar import ladder_svg, level_bars_svg, radar_svg
 from .svg import FONT, STAGE_FILL, STAGE_STROKE, graph_legend_items, graph_svg, legend_svg
-from .writer import INDICATORS_SHOWN, answer_word, pct, stage_label, w
+from .wording import INDICATORS_SHOWN, pct, stage_label, w
 from .measured import mw as _mw
 
 
