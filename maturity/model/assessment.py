@@ -42,6 +42,8 @@ class Meta(Model):
     """Stage score needed to reach a stage."""
     language: Literal["en", "zh"] = "en"
     notes: str = ""
+    last_scope: ScopeRef | None = None
+    """The scope the consultant had open last (the TUI reopens it); absent in older snapshots, ignored by scoring."""
 
 
 class Participant(Model):

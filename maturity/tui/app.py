@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.content import Content
 from textual.reactive import reactive
 
 from .commands import MaturityCommands, app_bindings, localise
@@ -21,6 +23,16 @@ from .screens.roadmap import RoadmapScreen
 from .screens.scope import ScopeScreen
 from .screens.workshop import WorkshopScreen
 from .state import Store
+
+SYSTEM_COMMANDS_ZH = {
+    "Theme": ("主题", "更换界面主题"),
+    "Quit": ("退出", "立即退出程序"),
+    "Keys": ("按键", "显示或隐藏当前部件的帮助与按键一览"),
+    "Minimize": ("还原", "把部件还原为正常大小"),
+    "Maximize": ("最大化", "把当前部件最大化"),
+    "Screenshot": ("截图", "把当前界面保存为 SVG 截图"),
+}
+"""Textual's own palette commands in Chinese (title, help): the palette is one language at a time."""
 
 SCREENS_BY_MODE = {"overview": OverviewScreen, "scope": ScopeScreen, "workshop": WorkshopScreen,
                    "roadmap": RoadmapScreen, "graph": GraphScreen, "advice": AdviceScreen, "profile": ProfileScreen}
@@ -43,11 +55,14 @@ class MaturityApp(App[int]):
         self.first_paint: float | None = None
         self.store = store
         self.save_state = "saved"
+        self.presenter = False
+        """Presenter view (P): no ids, no notes, no names beside votes — what a client may see on the projector."""
         self.set_reactive(MaturityApp.lang, lang)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._settled)
         self.localise(self)
+        self._plugins_notice()
         if self.store.ready:
             self.switch_mode("overview")
         else:
@@ -62,6 +77,13 @@ class MaturityApp(App[int]):
         if self.freeze_gc:
             gc.collect()
             gc.freeze()
+
+    def _plugins_notice(self) -> None:
+        """Switched-off plugins are said on screen too, not only on stderr before the screen started."""
+        off = [p for p in getattr(self.store.catalogue, "plugins", []) if p.status == "off"]
+        if off:
+            text = t("n.plugins_off", self.lang, plugins=", ".join(f"{p.name} ({p.reason})" for p in off))
+            self.notify(Content(text), severity="warning", timeout=12)
 
     def _created(self, assessment) -> None:
         if assessment is None:
@@ -80,6 +102,20 @@ class MaturityApp(App[int]):
         return True
 
     def after_change(self) -> None:
+        """Save first, then redraw: an answer is on disk before the screen shows it (issue 10.8; the atomic write
+        costs ~3 ms of the key's budget). A save that fails or finds another writer's changes is reported as
+        before; the worker stays for the rare case the store is still busy with a merge."""
+        self.store.remember(self.store.current_scope, self.lang)
+        if self.store._save_lock.acquire(blocking=False):  # noqa: SLF001 - never wait on a save in the key's path
+            self.store._save_lock.release()  # noqa: SLF001
+            result = self.store.save()
+            self.save_state = "saved" if result.ok and not self.store.dirty else ("error" if not result.ok else "saving")
+            self.redraw()
+            if not result.ok or getattr(result, "merged", ""):
+                self._saved(result)
+            if self.store.dirty:
+                self.autosave()
+            return
         self.save_state = "saving"
         self.redraw()
         self.autosave()
@@ -114,6 +150,8 @@ class MaturityApp(App[int]):
         node.refresh_bindings()
 
     def watch_lang(self, lang: str) -> None:
+        if self.store.ready and self.store.remember(self.store.current_scope, lang):
+            self.autosave()  # the language is remembered in the file (meta.language)
         self.localise(self)
         for stack in self._screen_stacks.values():
             for screen in stack:
@@ -121,9 +159,22 @@ class MaturityApp(App[int]):
         self.screen.refresh_bindings()
         self.redraw()
 
+    def get_system_commands(self, screen):
+        for cmd in super().get_system_commands(screen):
+            if self.lang == "zh" and cmd.title in SYSTEM_COMMANDS_ZH:
+                title, help_text = SYSTEM_COMMANDS_ZH[cmd.title]
+                cmd = SystemCommand(title, help_text, cmd.callback, cmd.discover)
+            yield cmd
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder="搜索命令……" if self.lang == "zh" else "Search for commands…"))
+
     # navigation -----------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "help", "toggle_lang", "export", "undo", "redo", "measure") and not self.store.ready:
+        if action in ("go", "help", "toggle_lang", "export", "undo", "redo", "measure",
+                      "toggle_presenter") and not self.store.ready:
             return False
         return True
 
@@ -152,6 +203,17 @@ class MaturityApp(App[int]):
     def action_toggle_lang(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
         self.notify(t("n.lang", self.lang))
+
+    def action_toggle_presenter(self) -> None:
+        self.presenter = not self.presenter
+        self.redraw()
+        self.notify(t("n.presenter_on" if self.presenter else "n.presenter_off", self.lang))
+
+    def action_plugins(self) -> None:
+        from .screens.help import PluginsScreen
+
+        if not isinstance(self.screen, PluginsScreen):
+            self.push_screen(PluginsScreen())
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
@@ -189,6 +251,7 @@ class MaturityApp(App[int]):
 
     async def action_quit(self) -> None:
         if self.store.ready:
+            self.store.remember(self.store.current_scope, self.lang)
             self.store.save()
         self.exit(0)
 
@@ -219,5 +282,6 @@ def run(path: Path, new: bool = False, lang: str | None = None, plugins: list[st
         app.run()
     finally:
         if app.store.ready:
+            app.store.remember(app.store.current_scope, app.lang)
             app.store.save()  # whatever happened, the last change is on disk
     return app.return_code or 0

@@ -28,16 +28,20 @@ class Command:
 
 
 GLOBAL: tuple[Command, ...] = (
-    *(Command(mode, key, f"go('{mode}')", "cmd.goto") for mode, key in NAV),
+    # the screens' keys are on the navigation bar (second line): the footer keeps its room for each screen's own
+    # keys and help, export, language and quit (issue 10.6); everything stays in the help and the palette
+    *(Command(mode, key, f"go('{mode}')", "cmd.goto", show=False) for mode, key in NAV),
     Command("help", "question_mark,f1", "help", "cmd.help", key_display="?"),
+    Command("export", "x", "export", "cmd.export"),
     Command("lang", "l", "toggle_lang", "cmd.lang"),
-    Command("theme", "d", "toggle_theme", "cmd.theme"),
-    Command("export", "x", "export", "cmd.export", show=False),
+    Command("quit", "q", "quit"),
+    Command("theme", "d", "toggle_theme", "cmd.theme", show=False),
+    Command("presenter", "P", "toggle_presenter", "cmd.presenter", show=False),
+    Command("plugins", "ctrl+o", "plugins", "cmd.plugins", show=False),
     Command("measure", "M", "measure", "cmd.measure", show=False),
     Command("undo", "ctrl+z", "undo", "cmd.undo", show=False),
     Command("redo", "ctrl+y", "redo", show=False),
     Command("palette", "ctrl+p", "command_palette", show=False),
-    Command("quit", "q", "quit"),
 )
 
 

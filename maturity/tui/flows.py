@@ -36,6 +36,18 @@ def edit_target(app, scope: str) -> None:
     app.push_screen(ChoiceDialog(title, lang, options, current), done)
 
 
+def error_text(exc: BaseException) -> str:
+    """What went wrong, in words: the message, never a Python exception's name in front of it."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename else ""
+        return f"{where}: {exc.strerror.lower()}" if where else exc.strerror
+    text = str(exc).strip()
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return "an unexpected problem (see the log)"
+
+
 def export_report(app) -> None:
     """Ask for a file and write the report with ``maturity.report.writer.export`` (when it exists)."""
     lang = app.lang
@@ -44,16 +56,29 @@ def export_report(app) -> None:
     def done(value: str | None) -> None:
         if not value:
             return
+        target = Path(value).expanduser()
+        if target.exists():  # never overwrite a file without asking
+            options = [("no", Content(t("dlg.overwrite.no", lang))), ("yes", Content(t("dlg.overwrite.yes", lang)))]
+
+            def confirmed(choice: str | None) -> None:
+                if choice == "yes":
+                    write(target)
+
+            app.push_screen(ChoiceDialog(Content(t("dlg.overwrite.title", lang, file=str(target))), lang, options, "no"),
+                            confirmed)
+            return
+        write(target)
+
+    def write(target: Path) -> None:
         try:
             from ..report.writer import export  # written by another part of the project
         except (ImportError, AttributeError):
             app.notify(t("n.export_missing", lang), severity="warning", timeout=8)
             return
         try:
-            out = export(app.store.catalogue, app.store.to_save(), Path(value).expanduser(), lang)
+            out = export(app.store.catalogue, app.store.to_save(), target, lang)
         except Exception as exc:  # noqa: BLE001 - shown to the consultant, never fatal
-            app.notify(t("n.export_failed", lang, error=f"{type(exc).__name__}: {exc}"), severity="error",
-                       markup=False, timeout=10)
+            app.notify(Content(t("n.export_failed", lang, error=error_text(exc))), severity="error", timeout=10)
             return
         app.notify(t("n.exported", lang, path=str(out)), markup=False, timeout=8)
 

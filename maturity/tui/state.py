@@ -9,6 +9,7 @@ writes the newest assessment, and never an older one over a newer one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from dataclasses import dataclass
@@ -191,6 +192,33 @@ def criteria_by_stage(catalogue, scope: str) -> list[tuple[int, list]]:
     return [(st, cs) for st, cs in groups.items() if cs]
 
 
+def progress(catalogue, analysis: Analysis, scope: str) -> tuple[int, int]:
+    """(answered, applicable) for one scope: applicable leaves out criteria answered n/a and those the profile
+    makes n/a (while unanswered); answered counts the applicable ones with a settled answer."""
+    a = analysis.assessment
+    r = analysis.result.scopes.get(scope)
+    profile_na = r.profile_na if r is not None else {}
+    answered = applicable = 0
+    for c in catalogue.scopes[scope].criteria:
+        ans = a.answer_for(scope, c.id)
+        word = ans.answer if ans else None
+        if word == "n/a" or (word is None and c.id in profile_na):
+            continue
+        applicable += 1
+        answered += word is not None
+    return answered, applicable
+
+
+def overall_progress(catalogue, analysis: Analysis) -> tuple[int, int]:
+    """(answered, applicable) over every scope the assessment covers (scopes switched off left out)."""
+    done = total = 0
+    for sid, r in analysis.result.scopes.items():
+        if r.active and sid in catalogue.scopes:
+            d, n = progress(catalogue, analysis, sid)
+            done, total = done + d, total + n
+    return done, total
+
+
 def blockers(result, scope: str) -> tuple[list[tuple[str, str | None]], list]:
     """What blocks the next stage: the unmet criteria (id, answer) and the dependencies that cap it."""
     r = result.scopes[scope]
@@ -276,6 +304,8 @@ class Store:
             self._disk = self._read_disk()
             self._set(assessment)
             self.saved_revision = self.revision
+            if assessment.meta.last_scope in self.analysis.result.scopes:  # reopen where the consultant left off
+                self.current_scope = assessment.meta.last_scope
 
     # state ------------------------------------------------------------
     @property
@@ -311,6 +341,20 @@ class Store:
             del self._undo[:-UNDO_DEPTH]
         self._redo.clear()
         self._set(a)
+        return True
+
+    def remember(self, scope: str | None, lang: str) -> bool:
+        """Keep the open scope and the language in the file's meta (``last_scope``, ``language``), so the next
+        session opens where this one was. Not an undoable change, and nothing is rescored; False when both were
+        already there."""
+        with self._state_lock:
+            a = self._assessment
+            if a is None or (a.meta.last_scope == scope and a.meta.language == lang) or lang not in ("en", "zh"):
+                return False
+            meta = a.meta.model_copy(update={"last_scope": scope, "language": lang})
+            self._assessment = a.model_copy(update={"meta": meta})
+            self.analysis = dataclasses.replace(self.analysis, assessment=self._assessment)
+            self.revision += 1
         return True
 
     def select_scope(self, scope: str) -> bool:
@@ -381,7 +425,8 @@ class Store:
                 self.save_error = str(exc.problems[0].line() if exc.problems else exc)
                 return SaveResult(False, self.save_error)
             except Exception as exc:  # noqa: BLE001 - a failed save is shown, never fatal
-                self.save_error = f"{self.path}: cannot be written ({type(exc).__name__}: {exc})"
+                why = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else (str(exc) or "unexpected problem")
+                self.save_error = f"{self.path}: cannot be written ({why})"
                 return SaveResult(False, self.save_error)
             self._disk = written
             if a is not ours:

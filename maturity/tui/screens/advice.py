@@ -114,20 +114,22 @@ class AdviceScreen(MaturityScreen):
         if not s.single_points:
             rows.append(Option(Content.styled("  " + t("ad.none", lang), "dim"), id="h:nopoints", disabled=True))
         rows.append(Option(Content.styled(t("pairs_head", lang), "bold"), id="h:pairs", disabled=True))
-        for p in an.pairs:
+        for i, p in enumerate(an.pairs):  # a scope may have several pairs: the index keeps ids unique
             head = Content.assemble((cat.indicators[p.behaviour].name.get(lang), "bold"), " → ",
                                     (cat.indicators[p.result].name.get(lang), "bold"))
             rows.append(Option(Content("\n").join([
                 hang(Content("  "), head, width),
-                hang(Content("  "), Content.styled(p.reason.get(lang), "$text-muted"), width)]), id=f"pair:{p.scope}"))
+                hang(Content("  "), Content.styled(p.reason.get(lang), "$text-muted"), width)]), id=f"pair:{i}:{p.scope}"))
         if not an.pairs:
             rows.append(Option(Content.styled("  " + t("ad.none", lang), "dim"), id="h:nopairs", disabled=True))
         side.set_rows(rows)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         oid = event.option.id or ""
-        if oid.startswith(("pt:", "pair:")):
+        if oid.startswith("pt:"):
             self.app.jump(oid.split(":", 1)[1])
+        elif oid.startswith("pair:"):
+            self.app.jump(oid.split(":", 2)[2])
         elif oid.startswith("ind:"):
             fid = oid[4:]
             self.app.jump(fid.rsplit(".", 1)[0])

@@ -56,7 +56,8 @@ class MaturityScreen(Screen):
         self.show_chrome()
 
     def _state(self) -> tuple:
-        return (self.store.revision, self.lang, self.app.theme, self.store.current_scope, self.store.current_criterion)
+        return (self.store.revision, self.lang, self.app.theme, self.store.current_scope, self.store.current_criterion,
+                getattr(self.app, "presenter", False))
 
     def show_chrome(self) -> None:
         if not self.is_mounted or not self.store.ready:

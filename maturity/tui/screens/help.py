@@ -25,7 +25,7 @@ def key_label(binding: Binding) -> str:
 def key_lines(bindings, lang: str) -> list[Content]:
     out = []
     for b in bindings:
-        if not b.show or not b.id or f"bind.{b.id}" not in MESSAGES:
+        if not b.id or f"bind.{b.id}" not in MESSAGES:  # hidden from the footer is not hidden from the help
             continue
         out.append(Content.assemble("  ", (fit(key_label(b), KEY_W), "bold $text-accent"), t(f"bind.{b.id}", lang)))
     return out
@@ -54,6 +54,38 @@ class HelpScreen(ModalScreen):
             lines += key_lines(getattr(screen_cls, "BINDINGS", []), lang)
         lines += [Content(""), Content(t("help.answers", lang)), Content(t("help.scale", lang)),
                   Content(t("help.save", lang, file=str(self.app.store.path))), Content(t("help.palette", lang)),
-                  Content(t("help.mouse", lang))]
+                  Content(t("help.mouse", lang)), Content(""), Content.styled(t("pl.title", lang), "bold"),
+                  *plugin_lines(self.app.store.catalogue, lang)]
+        self.query_one("#help-text", Static).update(Content("\n").join(lines))
+        self.query_one("#help-box").focus()
+
+
+def plugin_lines(catalogue, lang: str) -> list[Content]:
+    """Every plugin, on or switched off with its one-line reason (user-facing text: never markup)."""
+    plugins = list(getattr(catalogue, "plugins", []))
+    if not plugins:
+        return [Content.styled(t("pl.none", lang), "dim")]
+    out = []
+    for p in sorted(plugins, key=lambda p: (p.status != "off", p.name)):
+        if p.status == "off":
+            out.append(Content.assemble(("✘ ", "$text-error bold"), (p.name, "bold"), " ", (t("pl.off", lang), "$text-error"),
+                                        ": ", Content(p.reason)))
+        else:
+            domains = ", ".join(p.domains)
+            out.append(Content.assemble(("✔ ", "$text-success"), (p.name, "bold"), f" {p.version} ",
+                                        (t("pl.on", lang), "$text-success"), (f" · {domains}" if domains else "", "dim")))
+    return out
+
+
+class PluginsScreen(HelpScreen):
+    """The plugins: loaded ones with their domains, switched-off ones and why (ctrl+o, the palette, the help)."""
+
+    BINDINGS = [Binding("escape,q,ctrl+o", "dismiss", "Close", id="close")]
+
+    def on_mount(self) -> None:
+        self.app.localise(self)
+        lang = self.app.lang
+        lines = [Content.styled(t("pl.title", lang), "bold underline"), Content(""),
+                 *plugin_lines(self.app.store.catalogue, lang)]
         self.query_one("#help-text", Static).update(Content("\n").join(lines))
         self.query_one("#help-box").focus()

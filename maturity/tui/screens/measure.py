@@ -124,7 +124,9 @@ class MeasureScreen(ModalScreen):
             self.app.call_from_thread(self._done, None, [p.line() for p in exc.problems] or [str(exc)], None)
             return
         except Exception as exc:  # noqa: BLE001 — a file the engine cannot read is a message, never a crash
-            self.app.call_from_thread(self._done, None, [f"{type(exc).__name__}: {exc}"], None)
+            from ..flows import error_text
+
+            self.app.call_from_thread(self._done, None, [error_text(exc)], None)
             return
         lines = [mw("off", lang, id=pid, reason=why) for pid, why in found.off.items()]
         lines += [mw("off", lang, id=o.probe.id, reason=o.reason) for o in result.outcomes if o.status == "off"]

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 
 from ...engine.explain import practice_text, stage_word
 from ..i18n import t
-from ..state import ANSWER_KEYS, scope_order, set_answer, set_note
+from ..state import ANSWER_KEYS, overall_progress, progress, scope_order, set_answer, set_note
 from ..widgets.criteria import CriteriaList, CriterionDetail
 from ..widgets.explain import ExplainPanel
 from ..widgets.render import STAGE_STYLES, ladder, level_word, set_content, set_title
@@ -26,7 +26,18 @@ def answer_bindings() -> list[Binding]:
     return out
 
 
-def scope_head(store, scope: str, lang: str) -> Content:
+def progress_line(store, scope: str, lang: str, only_unanswered: bool = False) -> Content:
+    """"answered 5/7 here · 120/260 overall" (applicable criteria only), and the filter when it is on."""
+    done, total = progress(store.catalogue, store.analysis, scope)
+    all_done, all_total = overall_progress(store.catalogue, store.analysis)
+    parts = [(t("sc.progress", lang, done=done, total=total, all_done=all_done, all_total=all_total),
+              "$text-success" if done == total else "")]
+    if only_unanswered:
+        parts += ["  ", (t("sc.filter_on", lang), "reverse $text-warning")]
+    return Content.assemble(*parts)
+
+
+def scope_head(store, scope: str, lang: str, presenter: bool = False, only_unanswered: bool = False) -> Content:
     cat, r = store.catalogue, store.analysis.result.scopes[scope]
     s = cat.scopes[scope]
     if not r.active:
@@ -47,10 +58,11 @@ def scope_head(store, scope: str, lang: str) -> Content:
     gap = practice_text(r, lang, store.catalogue)
     extra = [Content.styled(t("sc.gap", lang, text=gap), "$text-warning")] if gap else []
     return Content("\n").join([
-        Content.assemble((s.name.get(lang), "bold"), (f"  {scope}", "dim")),
+        Content.assemble((s.name.get(lang), "bold"), ("" if presenter else f"  {scope}", "dim")),
         Content.styled(s.description.get(lang), "italic $text-muted"),
         Content.assemble(*line),
         *extra,
+        progress_line(store, scope, lang, only_unanswered),
         Content.styled(t("sc.legend", lang), "dim"),
     ])
 
@@ -61,8 +73,9 @@ class ScopeScreen(MaturityScreen):
         *answer_bindings(),
         Binding("n", "note", "Note", id="note"),
         Binding("e", "focus_explain", "Explain", id="explain"),
-        Binding("left_square_bracket", "step(-1)", "Prev scope", key_display="[", id="prev_scope"),
-        Binding("right_square_bracket", "step(1)", "Next scope", key_display="]", id="next_scope"),
+        Binding("u", "filter_unanswered", "Unanswered only", id="unanswered"),
+        Binding("left_square_bracket", "step(-1)", "Prev scope", key_display="[", show=False),
+        Binding("right_square_bracket", "step(1)", "Scope", key_display="[ ]", id="step_scope"),
         Binding("t", "target", "Target", id="target"),
         Binding("m", "accept_measured", "Accept measured", id="accept_measured", show=False),
     ]
@@ -76,9 +89,15 @@ class ScopeScreen(MaturityScreen):
                 yield CriterionDetail(id="sc-detail")
             yield ExplainPanel(id="sc-explain")
 
+    only_unanswered = False
+    """The filter (u): the criteria still to answer, stage headers kept."""
+
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(CriteriaList).focus()
+
+    def _state(self) -> tuple:
+        return super()._state() + (self.only_unanswered,)
 
     # drawing ------------------------------------------------------------
     @property
@@ -93,10 +112,12 @@ class ScopeScreen(MaturityScreen):
         if scope is None:
             set_content(self.query_one("#sc-head", Static), Content(t("sc.no_scopes", lang)))
             return
-        set_content(self.query_one("#sc-head", Static), scope_head(store, scope, lang), layout=False)
+        presenter = getattr(self.app, "presenter", False)
+        set_content(self.query_one("#sc-head", Static),
+                    scope_head(store, scope, lang, presenter, self.only_unanswered), layout=False)
         crit_list = self.query_one(CriteriaList)
-        set_title(crit_list, t("sc.criteria", lang))
-        crit_list.show(store, scope, lang, keep=store.current_criterion)
+        set_title(crit_list, t("sc.criteria_unanswered" if self.only_unanswered else "sc.criteria", lang))
+        crit_list.show(store, scope, lang, keep=store.current_criterion, only_unanswered=self.only_unanswered)
         store.current_criterion = crit_list.highlighted_id
         self.query_one(CriterionDetail).show(store, scope, store.current_criterion, lang)
         self.query_one(ExplainPanel).show(store, scope, lang)
@@ -206,6 +227,15 @@ class ScopeScreen(MaturityScreen):
         i = order.index(self.scope) if self.scope in order else 0
         self.store.current_scope = order[(i + by) % len(order)]
         self.store.current_criterion = None
+        self.redraw()
+
+    def action_filter_unanswered(self) -> None:
+        self.only_unanswered = not self.only_unanswered
+        store = self.store
+        cur = store.current_criterion
+        if self.only_unanswered and cur and self.scope and (ans := store.assessment.answer_for(self.scope, cur)) \
+                and ans.answer is not None:
+            store.current_criterion = None  # the first criterion still to answer
         self.redraw()
 
     def action_target(self) -> None:

@@ -31,8 +31,8 @@ class WorkshopScreen(MaturityScreen):
         Binding("s", "settle", "Settle", id="settle"),
         Binding("plus,insert", "add_person", "Add person", key_display="+", id="add_person"),
         Binding("minus,delete", "remove_person", "Remove person", key_display="-", id="remove_person"),
-        Binding("left_square_bracket", "step(-1)", "Prev scope", key_display="[", id="prev_scope"),
-        Binding("right_square_bracket", "step(1)", "Next scope", key_display="]", id="next_scope"),
+        Binding("left_square_bracket", "step(-1)", "Prev scope", key_display="[", show=False),
+        Binding("right_square_bracket", "step(1)", "Scope", key_display="[ ]", id="step_scope"),
     ]
 
     voter = 0

@@ -42,7 +42,7 @@ class CriteriaList(Listing):
             super().__init__()
             self.criterion = criterion
 
-    def show(self, store, scope: str, lang: str, keep: str | None = None) -> None:
+    def show(self, store, scope: str, lang: str, keep: str | None = None, only_unanswered: bool = False) -> None:
         cat, res, a = store.catalogue, store.analysis.result, store.assessment
         r = res.scopes[scope]
         rows = []
@@ -52,6 +52,8 @@ class CriteriaList(Listing):
             for c in crits:
                 ans = a.answer_for(scope, c.id)
                 word = ans.answer if ans else None
+                if only_unanswered and word is not None:
+                    continue
                 marks = ""
                 if ans is not None and (ans.note or ans.evidence):
                     marks += " ✎"
@@ -70,8 +72,14 @@ class CriteriaList(Listing):
             self.post_message(self.Chosen(event.option.id))
 
 
+SHORT_ROWS = 8
+"""Rows the criterion detail shows at its smallest (its min-height in app.tcss, less the border)."""
+
+
 class CriterionDetail(Static):
     """What to ask to see, what to do if unmet, the answer, the note, the evidence and the votes."""
+
+    _tall = False
 
     def show(self, store, scope: str, criterion: str | None, lang: str) -> None:
         if criterion is None or criterion not in store.catalogue.criteria.get(scope, {}):
@@ -82,9 +90,11 @@ class CriterionDetail(Static):
         ans = a.answer_for(scope, criterion)
         word = ans.answer if ans else None
         names = {p.id: p.name for p in a.participants}
+        presenter = getattr(self.app, "presenter", False)  # no ids, notes or names beside votes in front of a client
         lines = [
             Content.assemble((stage_word(Stage[c.stage].value, lang), STAGE_STYLES[Stage[c.stage].value]),
-                             (f" · {t('sc.detail.weight', lang)} {c.weight:g} · {criterion}", "dim")),
+                             (f" · {t('sc.detail.weight', lang)} {c.weight:g}" + ("" if presenter else f" · {criterion}"),
+                              "dim")),
             Content.assemble((t("sc.detail.ask", lang) + ": ", "bold"), c.evidence.get(lang)),
             Content.assemble((t("sc.detail.action", lang) + ": ", "bold"), c.action.get(lang)),
             Content.assemble((t("sc.detail.answer", lang) + ": ", "bold"), answer(word, lang)),
@@ -100,17 +110,27 @@ class CriterionDetail(Static):
             lines.append(Content.styled(t("sc.profile_na", lang, why=rule.why.get(lang)), "$text-warning"))
         if ans is not None and ans.reason:
             lines.append(Content.assemble((t("sc.detail.reason", lang) + ": ", "bold"), user(ans.reason)))
-        if ans is not None and ans.note:
+        if ans is not None and ans.note and not presenter:
             lines.append(Content.assemble((t("sc.detail.note", lang) + ": ", "bold"), user(ans.note)))
         if ans is not None and ans.evidence:
             lines.append(Content.assemble((t("sc.detail.evidence", lang) + ": ", "bold"), user(ans.evidence)))
         if ans is not None and ans.votes:
-            votes = Content(" · ").join(Content.assemble(user(names.get(p, p)), "=", answer(v, lang))
-                                        for p, v in sorted(ans.votes.items()))
+            if presenter:  # how the room voted, not who said what
+                votes = Content(" · ").join(answer(v, lang) for v in sorted(ans.votes.values()))
+            else:
+                votes = Content(" · ").join(Content.assemble(user(names.get(p, p)), "=", answer(v, lang))
+                                            for p, v in sorted(ans.votes.items()))
             lines.append(Content.assemble((t("sc.detail.votes", lang) + ": ", "bold"), votes))
         if c.anchors is None:  # the general grades, last: what the consultant typed comes first
             lines.append(Content.styled(t("sc.detail.grades", lang), "dim"))
-        set_content(self, Content("\n").join(lines), layout=False)
+        content = Content("\n").join(lines)
+        # the detail grows with a long note or evidence (up to half the screen): a layout only when its height may
+        # change, so an answer key on a short detail stays a repaint
+        width = max(self.content_region.width, 20)
+        rows = sum(max(1, -(-line.cell_length // width)) for line in content.split("\n"))
+        tall = rows > SHORT_ROWS
+        set_content(self, content, layout=tall or self._tall)
+        self._tall = tall
 
 
 MEASURED_WORDS = {"head": ("measured", "测量"), "suggests": ("suggests", "建议"), "accept": ("m accepts", "按 m 接受"),
