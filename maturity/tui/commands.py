@@ -81,7 +81,7 @@ class MaturityCommands(Provider):
             return
         cat = app.store.catalogue
         for sid in app.store.analysis.result.scopes:
-            name = f"{cat.scopes[sid].name.get(lang)} ({sid})"
+            name = cat.scopes[sid].name.get(lang) + ("" if getattr(app, "presenter", False) else f" ({sid})")
             yield t("cmd.jump", lang, scope=name), partial(app.jump, sid), ""
             yield t("cmd.target", lang, scope=name), partial(app.edit_target, sid), ""
 

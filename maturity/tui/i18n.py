@@ -204,6 +204,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rm.col.target": ("Target", "目标"),
     "rm.hint": ("+ / - raise or lower · t pick · del clear", "+ / - 提高或降低 · t 选择 · del 清除"),
     "rm.step": ("{scope} → {stage}", "{scope} → {stage}"),
+    "rm.waits": ("waits for {scope} to reach {stage}", "等待{scope}达到{stage}"),
     "rm.todo_count": ("{n} to do", "待办 {n} 项"),
     # graph
     "gr.needs": ("Needs (what it waits on)", "依赖（它需要的）"),

@@ -237,3 +237,95 @@ def test_every_screen_of_the_demo_opens(demo_file, make_app):
             assert app.screen._drawn is not None, key
 
     drive(app, script, size=BIG)
+
+
+# ---------------------------------------------------------------- 4. no raw ids in front of a client
+
+ANSWER_CODES = re.compile(r"\b(met|mostly|partly|not_met|not met|n/a|unanswered)\b")
+
+
+def screen_text(app) -> str:
+    """Everything the current screen shows in its lists and panels, as plain text."""
+    from textual.widgets import OptionList, Static
+
+    parts = []
+    for w in app.screen.query(OptionList):
+        parts += option_texts(w)
+    for w in app.screen.query(Static):
+        if w.id not in ("topbar", "navbar") and w.display:
+            parts.append(plain(w))
+    return "\n".join(parts)
+
+
+def scope_ids(app) -> list[str]:
+    return sorted(app.store.catalogue.scopes, key=len, reverse=True)
+
+
+def test_roadmap_graph_and_explain_name_scopes_not_ids(demo_file, make_app):
+    app = make_app(demo_file)
+
+    async def script(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        waves = "\n".join(option_texts(app.screen.query_one("#rm-waves")))
+        assert "waits for" in waves and "@" not in waves
+        await pilot.press("g")
+        await pilot.pause()
+        layers = plain(app.screen.query_one("#gr-layers"))
+        assert not [s for s in scope_ids(app) if s in layers]
+        assert app.store.catalogue.scopes["crm.leads"].name.get("en") in layers
+        await pilot.press("s")
+        await pilot.pause()
+        explain = option_texts(app.screen.query_one("#sc-explain"))
+        assert app.store.current_scope not in explain[0]
+        assert not re.search(r"\w=\w+×", "\n".join(explain))
+
+    drive(app, script, size=BIG)
+
+
+def test_chinese_screens_show_no_english_answer_codes(demo_file, make_app):
+    app = make_app(demo_file, lang="zh")
+
+    async def script(pilot):
+        for key in "swrgapo":
+            await pilot.press(key)
+            await pilot.pause()
+            text = screen_text(app)
+            found = ANSWER_CODES.findall(text)
+            assert not found, (key, found[:5])
+
+    drive(app, script, size=BIG)
+
+
+def test_presenter_view_hides_ids_notes_and_who_voted(demo_file, make_app):
+    app = make_app(demo_file)
+    a = app.store.assessment
+    scope, cid = next((s, c) for s, cs in a.answers.items() for c, x in cs.items() if x.note and x.votes)
+    names = [p.name for p in a.participants]
+    note = a.answer_for(scope, cid).note
+
+    async def script(pilot):
+        app.jump(scope, cid)
+        await pilot.pause()
+        detail = plain(app.screen.query_one("#sc-detail"))
+        assert cid in detail and any(n in detail for n in names)
+        await pilot.press("P")
+        await pilot.pause()
+        assert app.presenter
+        for key in "swrgaso":
+            await pilot.press(key)
+            await pilot.pause()
+            text = screen_text(app)
+            for sc in app.store.catalogue.scopes.values():  # content may name another scope in its own words
+                text = text.replace(sc.description.get("en"), "")
+            assert not [s for s in scope_ids(app) if s in text], key
+        app.jump(scope, cid)
+        await pilot.pause()
+        detail = plain(app.screen.query_one("#sc-detail"))
+        assert cid not in detail and note.splitlines()[0] not in detail
+        assert not [n for n in names if n in detail]
+        await pilot.press("P")
+        await pilot.pause()
+        assert cid in plain(app.screen.query_one("#sc-detail"))
+
+    drive(app, script, size=BIG)

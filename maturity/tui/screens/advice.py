@@ -14,7 +14,7 @@ from ...model.questions import STANCE_LABELS
 from ..i18n import t
 from ..state import toggle_tracked
 from ..widgets.listing import Listing
-from ..widgets.render import hang, set_content, set_title
+from ..widgets.render import hang, rid, set_content, set_title
 from .base import MaturityScreen
 
 TYPE_ORDER = tuple(INDICATOR_TYPE_LABELS)
@@ -81,7 +81,7 @@ class AdviceScreen(MaturityScreen):
             for fid in tracked:
                 ind = cat.indicators.get(fid)
                 name = ind.name.get(lang) if ind else fid
-                rows.append(Option(Content.assemble(("    ✔ ", "$text-success"), name, (f"  {fid}", "dim")),
+                rows.append(Option(Content.assemble(("    ✔ ", "$text-success"), name, (rid(self.app, f"  {fid}"), "dim")),
                                    id=f"ind:{fid}"))
         panel.set_rows(rows)
         self._stance()
@@ -109,7 +109,7 @@ class AdviceScreen(MaturityScreen):
         rows: list[Option] = [Option(Content.styled("★ " + t("single_points", lang), "bold"), id="h:points",
                                      disabled=True)]
         for p in s.single_points:
-            rows.append(Option(Content.assemble("  ", (cat.scopes[p].name.get(lang), "bold"), (f"  {p}", "dim")),
+            rows.append(Option(Content.assemble("  ", (cat.scopes[p].name.get(lang), "bold"), (rid(self.app, f"  {p}"), "dim")),
                                id=f"pt:{p}"))
         if not s.single_points:
             rows.append(Option(Content.styled("  " + t("ad.none", lang), "dim"), id="h:nopoints", disabled=True))

@@ -12,13 +12,13 @@ from ...engine.explain import stage_word
 from ...model.content import Stage
 from ..i18n import t
 from ..widgets.listing import Listing
-from ..widgets.render import STAGE_STYLES, hang, ladder, set_content, set_title
+from ..widgets.render import STAGE_STYLES, hang, ladder, scope_name, set_content, set_title
 from ..widgets.scope_list import ScopeList
 from .base import MaturityScreen
 from .scope import scope_head
 
 
-def dependency_rows(store, scope: str, lang: str, width: int, needed_by: bool) -> list[Option]:
+def dependency_rows(store, scope: str, lang: str, width: int, needed_by: bool, presenter: bool = False) -> list[Option]:
     """One row per dependency: the other scope, its stage, the stage it is needed at, met or not, why."""
     cat, res = store.catalogue, store.analysis.result
     graph = cat.graph
@@ -30,7 +30,7 @@ def dependency_rows(store, scope: str, lang: str, width: int, needed_by: bool) -
         o_res = res.scopes.get(other)
         head = Content.assemble(
             ladder(o_res.reached, o_res.capped, o_res.target, o_res.practice) if o_res else Content("    "), " ",
-            (cat.scopes[other].name.get(lang), "bold"), (f" ({other})", "dim"), "  ",
+            (cat.scopes[other].name.get(lang), "bold"), ("" if presenter else f" ({other})", "dim"), "  ",
             (stage_word(o_res.reached, lang), STAGE_STYLES[o_res.reached]) if o_res else ("—", "dim"))
         lines = [hang(Content(""), head, width)]
         for d in deps:
@@ -74,11 +74,12 @@ class GraphScreen(MaturityScreen):
         if scope is None:
             return
         set_content(self.query_one("#gr-card", Static), Content.assemble(
-            scope_head(store, scope, lang), "\n", (t("gr.hint", lang), "$text-muted")))
+            scope_head(store, scope, lang, getattr(self.app, "presenter", False), legend=False), "\n", (t("gr.hint", lang), "$text-muted")))
         for wid, needed_by, title in (("#gr-needs", False, "gr.needs"), ("#gr-needed-by", True, "gr.needed_by")):
             panel = self.query_one(wid, Listing)
             set_title(panel, t(title, lang))
-            panel.set_rows(dependency_rows(store, scope, lang, panel.text_width(), needed_by))
+            panel.set_rows(dependency_rows(store, scope, lang, panel.text_width(), needed_by,
+                                            getattr(self.app, "presenter", False)))
         self._layers()
 
     def _layers(self) -> None:
@@ -93,7 +94,7 @@ class GraphScreen(MaturityScreen):
                     continue
                 r = res.scopes[sid]
                 style = STAGE_STYLES[r.reached] + (" reverse bold" if sid == store.current_scope else "")
-                parts += [(sid, style), "  "]
+                parts += [(scope_name(store.catalogue, sid, lang), style), "  "]
             parts.append("\n")
         set_content(self.query_one("#gr-layers", Static), Content.assemble(*parts).rstrip())
 

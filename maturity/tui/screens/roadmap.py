@@ -13,7 +13,7 @@ from ...engine.explain import stage_word
 from ..i18n import t
 from ..state import domain_scopes, shift_target
 from ..widgets.listing import Listing
-from ..widgets.render import STAGE_STYLES, answer, cell, fit, hang, set_content, set_title
+from ..widgets.render import STAGE_STYLES, answer, cell, fit, hang, rid, scope_name, set_content, set_title
 from .base import MaturityScreen
 
 
@@ -57,13 +57,14 @@ class RoadmapScreen(MaturityScreen):
             for step in wave:
                 crit = cat.criteria[step.scope]
                 head = Content.assemble(
-                    ("▸ ", "$text-accent"), (cat.scopes[step.scope].name.get(lang), "bold"), (f" ({step.scope})", "dim"),
+                    ("▸ ", "$text-accent"), (cat.scopes[step.scope].name.get(lang), "bold"), (rid(self.app, f" ({step.scope})"), "dim"),
                     " → ", (stage_word(step.stage, lang), f"bold {STAGE_STYLES[step.stage]}"),
                     ("  " + t("rm.todo_count", lang, n=len(step.todo)), "$text-warning" if step.todo else "dim"),
                     (f"  [{t('pulled_in', lang)}]" if step.pulled_in else "", "$text-muted italic"))
                 lines = [hang(Content(""), head, width)]
                 for s, st in step.waits_on:
-                    lines.append(Content.styled(f"    ↳ {t('waits_on', lang)} {s}@{stage_word(st, lang)}", "$text-muted"))
+                    lines.append(Content.styled("    ↳ " + t("rm.waits", lang, scope=scope_name(cat, s, lang),
+                                                               stage=stage_word(st, lang)), "$text-muted"))
                 if not step.todo:
                     lines.append(Content.styled(f"    ✓ {t('criteria_met_waits', lang)}", "$text-success"))
                 rows.append(Option(Content("\n").join(lines), id=f"step:{step.scope}:{step.stage}"))

@@ -37,7 +37,8 @@ def progress_line(store, scope: str, lang: str, only_unanswered: bool = False) -
     return Content.assemble(*parts)
 
 
-def scope_head(store, scope: str, lang: str, presenter: bool = False, only_unanswered: bool = False) -> Content:
+def scope_head(store, scope: str, lang: str, presenter: bool = False, only_unanswered: bool = False,
+               legend: bool = True) -> Content:
     cat, r = store.catalogue, store.analysis.result.scopes[scope]
     s = cat.scopes[scope]
     if not r.active:
@@ -62,8 +63,8 @@ def scope_head(store, scope: str, lang: str, presenter: bool = False, only_unans
         Content.styled(s.description.get(lang), "italic $text-muted"),
         Content.assemble(*line),
         *extra,
-        progress_line(store, scope, lang, only_unanswered),
-        Content.styled(t("sc.legend", lang), "dim"),
+        *((progress_line(store, scope, lang, only_unanswered), Content.styled(t("sc.legend", lang), "dim"))
+          if legend else ()),
     ])
 
 

@@ -13,7 +13,7 @@ from ...engine.votes import consensus
 from ..i18n import t
 from ..state import ANSWER_KEYS, add_participant, remove_participant, scope_order, set_answer, set_vote
 from ..widgets.listing import Listing
-from ..widgets.render import answer, hang, set_content, set_title, user
+from ..widgets.render import answer, hang, rid, set_content, set_title, user
 from ..widgets.votes import VotesGrid
 from .base import MaturityScreen
 from .dialogs import ChoiceDialog, PersonDialog, ReasonDialog
@@ -68,7 +68,7 @@ class WorkshopScreen(MaturityScreen):
             return
         name = store.catalogue.scopes[scope].name.get(lang)
         set_content(self.query_one("#ws-head", Static), Content.assemble(
-            (name, "bold"), (f"  {scope}", "dim"), "   ", (t("ws.hint", lang), "$text-muted")), layout=False)
+            (name, "bold"), (rid(self.app, f"  {scope}"), "dim"), "   ", (t("ws.hint", lang), "$text-muted")), layout=False)
         grid = self.query_one(VotesGrid)
         set_title(grid, t("ws.votes", lang))
         set_content(self.query_one("#ws-grid-header", Static), grid.header(store, lang, self.voter), layout=False)

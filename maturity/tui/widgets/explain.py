@@ -45,6 +45,9 @@ class ExplainPanel(Listing):
             if head in lines:
                 cut = lines.index(head)
                 tail = [x for x in lines[cut + 1:] if not x.startswith("  · ")]
+        if lines:  # the heading names the scope; its id stays out of the client's sight
+            lines = [lines[0].replace(f" ({scope})", "").replace(f"（{scope}）", "").replace(f"({scope})", ""),
+                     *lines[1:]]
         for i, line in enumerate(lines[:cut]):
             style = "bold" if i == 0 else ("$text-accent" if not line.startswith("  ") else "")
             rows.append(Option(Content.styled(line, style), id=f"line:{i}", disabled=True))
@@ -61,7 +64,7 @@ class ExplainPanel(Listing):
                                         width), id=f"crit:{cid}"))
             for cap in caps:
                 body = Content.assemble(
-                    (t("sc.cap_item", lang, scope=cat.scopes[cap.requires].name.get(lang) + f" ({cap.requires})",
+                    (t("sc.cap_item", lang, scope=cat.scopes[cap.requires].name.get(lang),
                        need=stage_word(cap.requires_stage, lang), now=stage_word(cap.actual_stage, lang)),
                      "$text-error"), ": ", cap.why.get(lang))
                 rows.append(Option(hang(Content.styled("▲ ", "$text-error"), body, width),

@@ -102,6 +102,17 @@ def hang(prefix: Content, body: Content | str, width: int) -> Content:
     return Content("\n").join(out)
 
 
+def scope_name(catalogue, sid: str, lang: str) -> str:
+    """A scope's name in ``lang`` (its id only when no loaded plugin knows it)."""
+    s = catalogue.scopes.get(sid)
+    return s.name.get(lang) if s is not None else sid
+
+
+def rid(app, text: str) -> str:
+    """An id beside a name for the consultant (to type in the palette); nothing in the presenter view."""
+    return "" if getattr(app, "presenter", False) else text
+
+
 def set_content(widget, content: Content, layout: bool = True) -> None:
     """Update a Static only when what it shows changed (an update repaints, and may re-layout, the screen)."""
     current = widget.visual
