@@ -410,10 +410,34 @@ def _path_target(given: str, path: Path) -> Target:
                                      "run `maturity plugins new NAME` for the layout, or give the content folder"))
         t = Target(given, "plugin folder", f"plugin folder {display(path)}", [(f, display(f)) for f in found])
         t.problems += packaging_problems(path, found)
+        t.module, problem = _folder_module(found[0].parent)
+        if problem:
+            t.problems.append(problem)
         return t
     raise UsageError(Problem(display(path), "", "is neither a plugin folder (no pyproject.toml) nor a content folder "
                                                 "(no domain.toml)", "give the folder `maturity plugins new` wrote, or "
                                                                     "its src/maturity_NAME/content"))
+
+
+def _folder_module(package: Path):
+    """The plugin package beside its content folder, imported from the folder (so its probes are checked as they
+    would be once installed), or (None, problem) when it cannot be imported; (None, None) without a package."""
+    import sys
+
+    if not (package / "__init__.py").is_file():
+        return None, None
+    name = package.name
+    loaded = sys.modules.get(name)
+    if loaded is not None and Path(getattr(loaded, "__file__", "") or "").resolve().parent != package.resolve():
+        return None, None  # an installed plugin of that name is already loaded: checked by name instead
+    sys.path.insert(0, str(package.parent))
+    try:
+        return importlib.import_module(name), None
+    except BaseException as exc:  # a plugin's import may raise anything, SystemExit included
+        return None, Problem(display(package / "__init__.py"), "", f"cannot be imported ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else ''})", "fix the package so it imports")
+    finally:
+        sys.path.remove(str(package.parent))
 
 
 def packaging_problems(root: Path, content_dirs: list[Path]) -> list[Problem]:

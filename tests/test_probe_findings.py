@@ -33,3 +33,17 @@ def test_an_unknown_criterion_and_indicator_are_named(scaffold):
     found = probe_findings("maturity_gizmo")
     assert any("informs gizmo.requests.nope, which the content does not have" in x for x in found)
     assert any("measures gizmo.requests.gone, which the content does not have" in x for x in found)
+
+
+def test_plugins_check_by_folder_checks_the_probes(tmp_path):
+    """The tutorial checks a plugin by its folder: its probes are imported from there and checked too."""
+    import subprocess
+
+    write_plugin("widget", tmp_path / "maturity-widget")
+    probes = tmp_path / "maturity-widget" / "src" / "maturity_widget" / "probes.py"
+    run = [sys.executable, "-m", "maturity.cli", "plugins", "check", str(tmp_path / "maturity-widget")]
+    assert subprocess.run(run, capture_output=True, text=True).returncode == 0
+    probes.write_text(probes.read_text(encoding="utf-8").replace("widget.requests.data_complete", "widget.requests.nope"),
+                      encoding="utf-8")
+    p = subprocess.run(run, capture_output=True, text=True)
+    assert p.returncode == 1 and 'widget.requests.nope' in p.stdout, p.stdout
