@@ -329,3 +329,110 @@ def test_presenter_view_hides_ids_notes_and_who_voted(demo_file, make_app):
         assert cid in plain(app.screen.query_one("#sc-detail"))
 
     drive(app, script, size=BIG)
+
+
+# ---------------------------------------------------------------- 8. an answer is on disk before it is shown
+
+
+def test_answer_is_on_disk_before_the_screen_shows_it(snapshot_file, catalogue, make_app):
+    app = make_app(snapshot_file, catalogue)
+    seen = []
+
+    async def script(pilot):
+        await pilot.press("s")
+        await pilot.pause()
+        scope = app.store.current_scope
+        cid = app.store.current_criterion
+        old = app.store.assessment.answer_for(scope, cid)
+        key = "3" if old is not None and old.answer == "met" else "1"
+        screen = app.screen
+        original = screen.refresh_view
+
+        def spy():
+            ans = load_snapshot(snapshot_file).answer_for(scope, cid)
+            seen.append(ans.answer if ans else None)
+            original()
+
+        screen.refresh_view = spy
+        await pilot.press(key)
+        screen.refresh_view = original
+        return state.ANSWER_KEYS[key]
+
+    word = drive(app, script, size=BIG)
+    assert seen and seen[0] == word, seen
+    assert app.save_state == "saved"
+
+
+# ---------------------------------------------------------------- 5. screen switches do no needless work
+
+
+def test_screen_switches_never_reparse_the_stylesheet(demo_file, make_app):
+    """Textual re-parsed the whole stylesheet (~40 ms) on the first and the second visit of every screen."""
+    app = make_app(demo_file)
+    count = []
+
+    async def script(pilot):
+        original = app.stylesheet.reparse
+
+        def spy():
+            count.append(app.current_mode)
+            original()
+
+        app.stylesheet.reparse = spy
+        for key in "sgosgoarw" "sgoarw":
+            await pilot.press(key)
+            await pilot.pause()
+        app.stylesheet.reparse = original
+
+    drive(app, script, size=BIG)
+    assert count == [], count
+
+
+def test_graph_layers_are_computed_once(demo_file, make_app, monkeypatch):
+    app = make_app(demo_file)
+    graph = app.store.catalogue.graph
+    calls = []
+    original = graph.scope_layers
+
+    def counting():
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(graph, "scope_layers", counting)
+
+    async def script(pilot):
+        for key in "gsgrg":
+            await pilot.press(key)
+            await pilot.pause()
+            if key == "s":
+                await pilot.press("right_square_bracket")
+                await pilot.pause()
+
+    drive(app, script, size=BIG)
+    assert len(calls) <= 1
+
+
+# ---------------------------------------------------------------- 10. switched-off plugins on screen
+
+
+def test_switched_off_plugins_are_shown(snapshot_file, catalogue, make_app):
+    from maturity.catalogue import PluginInfo
+
+    catalogue.plugins.append(PluginInfo(name="broken_one", version="1.0", origin="test", status="off",
+                                        reason="its hook raised SystemExit [red]x[/]"))
+    app = make_app(snapshot_file, catalogue)
+
+    async def script(pilot):
+        await pilot.pause()
+        toasts = [str(n.message) for n in app._notifications]
+        assert any("broken_one" in m and "SystemExit [red]x[/]" in m for m in toasts), toasts
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        text = plain(app.screen.query_one("#help-text"))
+        assert "broken_one switched off: its hook raised SystemExit [red]x[/]" in text
+        assert "✔ test" in text
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert "broken_one" in plain(app.screen.query_one("#help-text"))
+
+    drive(app, script, size=BIG)

@@ -28,6 +28,16 @@ class MaturityScreen(Screen):
         super().__init__(id=f"screen-{self.MODE}")
         self._drawn: tuple | None = None
         self._redraw_pending = False
+        self._skip_css_reparse()
+
+    def _skip_css_reparse(self) -> None:
+        """Textual re-parses the whole stylesheet (~40 ms) on a screen's first *and second* visit when its CSS
+        counter is stale (an unmounted screen never gets the counter updated). Every screen here uses the app's one
+        stylesheet, already parsed: a new screen starts current, and a theme change still invalidates it."""
+        try:
+            self._css_update_count = self.app._css_update_count  # noqa: SLF001 - Textual internal, see docs/tui.md
+        except Exception:  # noqa: BLE001 - no app yet, or Textual changed: the plain (slower) way
+            pass
 
     @property
     def store(self):
@@ -49,6 +59,9 @@ class MaturityScreen(Screen):
     def on_mount(self) -> None:
         self.app.localise(self)
         self.redraw()
+        drawn = getattr(self.app, "screen_drawn", None)
+        if drawn is not None:
+            self.call_after_refresh(drawn)
 
     def on_screen_resume(self) -> None:
         if self._drawn != self._state():

@@ -18,6 +18,19 @@ from .base import MaturityScreen
 from .scope import scope_head
 
 
+_LAYERS: dict[int, tuple] = {}
+
+
+def scope_layers(catalogue) -> list:
+    """The catalogue's scope layers, computed once per catalogue (they depend on nothing else; computing them
+    imports networkx, ~0.1 s, so the app warms this in a thread after its first frame)."""
+    key = id(catalogue)
+    hit = _LAYERS.get(key)
+    if hit is None or hit[0] is not catalogue:
+        hit = _LAYERS[key] = (catalogue, [list(layer) for layer in catalogue.graph.scope_layers()])
+    return hit[1]
+
+
 def dependency_rows(store, scope: str, lang: str, width: int, needed_by: bool, presenter: bool = False) -> list[Option]:
     """One row per dependency: the other scope, its stage, the stage it is needed at, met or not, why."""
     cat, res = store.catalogue, store.analysis.result
@@ -87,7 +100,7 @@ class GraphScreen(MaturityScreen):
         store, lang = self.store, self.lang
         res = store.analysis.result
         parts: list = [(t("gr.layers", lang), "bold"), "\n"]
-        for i, layer in enumerate(store.catalogue.graph.scope_layers(), 1):
+        for i, layer in enumerate(scope_layers(store.catalogue), 1):
             parts.append((f"{i}│ ", "$text-muted"))
             for sid in layer:
                 if sid not in res.scopes:

@@ -79,7 +79,8 @@ SHORT_ROWS = 8
 class CriterionDetail(Static):
     """What to ask to see, what to do if unmet, the answer, the note, the evidence and the votes."""
 
-    _tall = False
+    _rows = SHORT_ROWS
+    """The rows the detail shows now: a new text re-lays the screen out only when that height changes."""
 
     def show(self, store, scope: str, criterion: str | None, lang: str) -> None:
         if criterion is None or criterion not in store.catalogue.criteria.get(scope, {}):
@@ -124,13 +125,17 @@ class CriterionDetail(Static):
         if c.anchors is None:  # the general grades, last: what the consultant typed comes first
             lines.append(Content.styled(t("sc.detail.grades", lang), "dim"))
         content = Content("\n").join(lines)
-        # the detail grows with a long note or evidence (up to half the screen): a layout only when its height may
-        # change, so an answer key on a short detail stays a repaint
+        # the detail grows with a long note or evidence (up to half the middle column): its height is set only when
+        # the rows it needs change, so an answer key on an unchanged detail stays a repaint (an auto height would
+        # re-lay the whole screen out on every key, ~20 ms)
         width = max(self.content_region.width, 20)
         rows = sum(max(1, -(-line.cell_length // width)) for line in content.split("\n"))
-        tall = rows > SHORT_ROWS
-        set_content(self, content, layout=tall or self._tall)
-        self._tall = tall
+        room = self.parent.size.height // 2 if self.parent is not None and self.parent.size.height else SHORT_ROWS
+        shown = max(SHORT_ROWS, min(rows, room - 1))
+        set_content(self, content, layout=False)
+        if shown != self._rows:
+            self._rows = shown
+            self.styles.height = None if shown == SHORT_ROWS else shown + 1  # + the border; None: the stylesheet's
 
 
 MEASURED_WORDS = {"head": ("measured", "测量"), "suggests": ("suggests", "建议"), "accept": ("m accepts", "按 m 接受"),
