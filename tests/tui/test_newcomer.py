@@ -181,8 +181,8 @@ def test_old_snapshots_without_last_scope_load_unchanged(snapshot_file):
 
 def test_detail_grows_to_show_a_note_and_evidence_just_typed(snapshot_file, catalogue, make_app):
     app = make_app(snapshot_file, catalogue)
-    note = "\n".join(f"note line {i}" for i in range(6))
-    evidence = "\n".join(f"evidence line {i}" for i in range(4))
+    note = "\n".join(f"note line {i}" for i in range(4))
+    evidence = "\n".join(f"evidence line {i}" for i in range(3))
 
     async def script(pilot):
         await pilot.press("s")
@@ -192,7 +192,7 @@ def test_detail_grows_to_show_a_note_and_evidence_just_typed(snapshot_file, cata
         await settle(pilot)
         detail = app.screen.query_one(CriterionDetail)
         lines = plain(detail).splitlines()
-        assert "note line 5" in plain(detail) and "evidence line 3" in plain(detail)
+        assert "note line 3" in plain(detail) and "evidence line 2" in plain(detail)
         assert detail.size.height >= len(lines), (detail.size.height, len(lines))
 
     drive(app, script, size=BIG)

@@ -130,7 +130,8 @@ class CriterionDetail(Static):
         # re-lay the whole screen out on every key, ~20 ms)
         width = max(self.content_region.width, 20)
         rows = sum(max(1, -(-line.cell_length // width)) for line in content.split("\n"))
-        room = self.parent.size.height // 2 if self.parent is not None and self.parent.size.height else SHORT_ROWS
+        # up to half the middle column, less the head: a short terminal keeps its rows for the criteria
+        room = self.parent.size.height // 2 - 6 if self.parent is not None and self.parent.size.height else SHORT_ROWS
         shown = max(SHORT_ROWS, min(rows, room - 1))
         set_content(self, content, layout=False)
         if shown != self._rows:
