@@ -62,7 +62,7 @@ def test_half_width_punctuation_in_chinese(zh, marks):
 
 @pytest.fixture(autouse=True)
 def _no_switches(monkeypatch):
-    for k in [k for k in os.environ if k.startswith("MATURITY_")]:
+    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
         monkeypatch.delenv(k)
 
 

@@ -39,7 +39,7 @@ BUILT_IN = ("crm", "service", "telesales")
 
 def clean_env(**extra) -> dict:
     """The environment without any of our switches, so each test says exactly which plugins load."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MATURITY_") and k != "PYTHONPATH"}
+    env = {k: v for k, v in os.environ.items() if not (k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR") and k != "PYTHONPATH"}
     env["COLUMNS"] = "200"
     env.update({k: str(v) for k, v in extra.items()})
     return env
@@ -69,7 +69,7 @@ def scaffold(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _no_switches(monkeypatch):
-    for k in [k for k in os.environ if k.startswith("MATURITY_")]:
+    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
         monkeypatch.delenv(k)
 
 

@@ -31,7 +31,7 @@ evidence.zh = "该文档及其签字确认记录"'''
 
 @pytest.fixture(autouse=True)
 def _no_switches(monkeypatch):
-    for k in [k for k in os.environ if k.startswith("MATURITY_")]:
+    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
         monkeypatch.delenv(k)
 
 
