@@ -296,17 +296,19 @@ def cmd_open(args) -> int:
     path = Path(args.file)
     if path.is_dir():
         raise UsageError(Problem(str(path), "", "is a folder, not a snapshot", "give the path of a .toml file"))
+    cat = None
     if path.exists():
-        load(args, str(path), strict=False)  # reports problems before the screen opens
-    return _run_tui(args, path, new=not path.exists())
+        cat, _ = load(args, str(path), strict=False)  # reports problems before the screen opens
+    return _run_tui(args, path, new=not path.exists(), catalogue=cat)
 
 
-def _run_tui(args, path: Path, new: bool) -> int:
+def _run_tui(args, path: Path, new: bool, catalogue=None) -> int:
+    """The TUI on ``path``, with the catalogue already loaded when there is one (it is loaded once per command)."""
     try:
         from .tui.app import run
     except ImportError as exc:
         raise UsageError(f"the TUI is not available ({exc})") from None
-    return run(path, new=new, lang=args.lang, plugins=args.plugins)
+    return run(path, new=new, lang=args.lang, plugins=args.plugins, catalogue=catalogue)
 
 
 def cmd_report(args) -> int:

@@ -245,3 +245,24 @@ def test_plugin_whose_hook_raises_is_switched_off(tmp_path):
     assert p.returncode == 0
     line = one_line_error(p, "raiser", "RuntimeError", "db down")
     assert "switched off" in line
+
+
+def test_open_loads_the_plugins_once(monkeypatch, tmp_path):
+    """`maturity open FILE` checks the file with the catalogue and hands that same catalogue to the TUI."""
+    import maturity.plugins as plugins_mod
+    import maturity.tui.app as app_mod
+    from maturity.cli import main
+
+    calls, given = [], {}
+    real = plugins_mod.load_catalogue
+
+    def counting(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(plugins_mod, "load_catalogue", counting)
+    monkeypatch.setattr(app_mod, "run", lambda path, **kw: given.update(kw) or 0)
+    f = tmp_path / "demo.toml"
+    f.write_bytes(Path(DEMO).read_bytes())
+    assert main(["open", str(f)]) == 0
+    assert len(calls) == 1 and given["catalogue"] is not None
