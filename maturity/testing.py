@@ -96,3 +96,41 @@ def probe_findings(package: str) -> list[str]:
     out += [f"{p.id}: needs an id starting with {d.id}., a version and en and zh names" for p in probes
             if isinstance(p, Probe) and not (p.id.startswith(f"{d.id}.") and p.version and p.en and p.zh)]
     return list(dict.fromkeys(out))
+
+
+def legal_must_findings(scope, criterion_ids) -> list[str]:
+    """Why each of ``criterion_ids`` — criteria the law requires — could be missed while its scope still climbs:
+    placed at intelligent (a legal must cannot wait), weighing under 2, or its stage able to pass at the 0.8
+    threshold with it unmet. [] when every one holds its stage."""
+    crits = {c.id: c for c in scope.criteria}
+    out = []
+    for cid in sorted(criterion_ids):
+        c = crits.get(cid)
+        if c is None:
+            out.append(f"{scope.id}.{cid}: no such criterion")
+            continue
+        if c.stage == "intelligent":
+            out.append(f"{scope.id}.{cid}: a legal must cannot wait for intelligent")
+        if c.weight < 2:
+            out.append(f"{scope.id}.{cid}: a legal must needs weight 2, so its stage fails while it is unmet")
+        others = sum(x.weight for x in scope.criteria if x.stage == c.stage and x.id != cid)
+        if others / (others + c.weight) >= 0.8:
+            out.append(f"{scope.id}.{cid}: its stage could pass with it unmet")
+    return out
+
+
+def half_width_findings(domain) -> list[str]:
+    """Every Chinese text of a domain (names, descriptions, criteria, indicators, dependencies, profile rules) that
+    uses half-width punctuation (``maturity.guidance.half_width``), as "where: text"."""
+    from .guidance import half_width
+
+    texts = [("domain", domain.name), ("domain", domain.description)]
+    for s in domain.scopes:
+        texts += [(s.id, s.name), (s.id, s.description)]
+        for item in (*s.criteria, *s.indicators):
+            for f in ("text", "evidence", "action", "name", "definition", "anchors"):
+                if (t := getattr(item, f, None)) is not None:
+                    texts.append((f"{s.id}.{item.id}.{f}", t))
+        texts += [(f"{s.id} dependency", d.why) for d in s.dependencies]
+    texts += [("profile rule", r.why) for r in domain.profile_rules]
+    return [f"{where}: {t.zh}" for where, t in texts if half_width(t.zh)]

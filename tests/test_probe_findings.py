@@ -47,3 +47,22 @@ def test_plugins_check_by_folder_checks_the_probes(tmp_path):
                       encoding="utf-8")
     p = subprocess.run(run, capture_output=True, text=True)
     assert p.returncode == 1 and 'widget.requests.nope' in p.stdout, p.stdout
+
+
+def test_legal_must_findings_name_each_way_a_legal_must_could_be_skipped():
+    from maturity.model.content import Criterion, Scope, Text
+    from maturity.testing import legal_must_findings
+
+    def c(id, stage, weight=1.0):
+        t = Text(en=id, zh=id + "（中）")
+        return Criterion(id=id, stage=stage, text=t, evidence=t, action=t, weight=weight)
+
+    scope = Scope(id="s", name=Text(en="S", zh="范畴"), description=Text(en="S", zh="范畴"),
+                  criteria=(c("consent", "online", 2), c("a", "online"), c("b", "online"), c("light", "online"),
+                            c("late", "intelligent", 2), c("x", "intelligent")))
+    assert legal_must_findings(scope, {"consent"}) == []
+    assert legal_must_findings(scope, {"light"}) == [
+        "s.light: a legal must needs weight 2, so its stage fails while it is unmet",
+        "s.light: its stage could pass with it unmet"]
+    assert legal_must_findings(scope, {"late"}) == ["s.late: a legal must cannot wait for intelligent"]
+    assert legal_must_findings(scope, {"gone"}) == ["s.gone: no such criterion"]

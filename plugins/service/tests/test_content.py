@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from maturity.model.content import Stage
-from maturity.guidance import compound, half_width, missing_effect
-from maturity.testing import check_content
+from maturity.guidance import compound, missing_effect
+from maturity.testing import check_content, half_width_findings, legal_must_findings
 
 CONTENT = Path(__file__).parents[1] / "src" / "maturity_service" / "content"
 STAGES = ("structured", "online", "digital", "intelligent")
@@ -312,14 +312,7 @@ COMPLIANCE = {
 
 @pytest.mark.parametrize("scope_id", sorted(COMPLIANCE))
 def test_compliance_criteria_are_present_where_personal_data_is_handled(scopes, scope_id):
-    crits = {c.id: c for c in scopes[scope_id].criteria}
-    for cid in COMPLIANCE[scope_id]:
-        c = crits[cid]
-        assert c.stage != "intelligent", f"{scope_id}.{cid}: a legal must cannot wait for intelligent"
-        assert c.weight >= 2, f"{scope_id}.{cid}: a legal must needs weight 2, so its stage fails while it is unmet"
-        stage = [x for x in scopes[scope_id].criteria if x.stage == c.stage]
-        others = sum(x.weight for x in stage if x.id != cid)
-        assert others / (others + c.weight) < 0.8, f"{scope_id}.{cid}: its stage could pass with it unmet"
+    assert legal_must_findings(scopes[scope_id], COMPLIANCE[scope_id]) == []
     texts = " ".join(c.text.en + c.text.zh for c in scopes[scope_id].criteria)
     if scope_id in ("online_service", "quality_inspection", "self_service_bots"):
         assert "PIPL" in texts and "个人信息保护" in texts
@@ -355,16 +348,7 @@ def test_complaints_is_as_deep_as_the_other_scopes(scopes):
 
 
 def test_chinese_text_uses_full_width_punctuation(domain):
-    texts = [("domain", domain.name), ("domain", domain.description)]
-    for s in domain.scopes:
-        texts += [(s.id, s.name), (s.id, s.description)]
-        for item in (*s.criteria, *s.indicators):
-            for f in ("text", "evidence", "action", "name", "definition", "anchors"):
-                if (t := getattr(item, f, None)) is not None:
-                    texts.append((f"{s.id}.{item.id}.{f}", t))
-        texts += [(f"{s.id} dependency", d.why) for d in s.dependencies]
-    texts += [("profile rule", r.why) for r in domain.profile_rules]
-    assert [f"{where}: {t.zh}" for where, t in texts if half_width(t.zh)] == []
+    assert half_width_findings(domain) == []
 
 
 def test_no_criterion_joins_two_facts_with_and(domain):
