@@ -22,6 +22,45 @@ def T(text="", style="", **kw) -> Text:
     return Text(visible(text), style=style, **kw)
 
 
+_NO_LINE_START = "、，。；：！？）」』》”’…—"
+"""Chinese punctuation that never starts a line (it stays at the end of the one before, a cell over)."""
+
+
+def wrap_cells(line: str, width: int) -> list[str]:
+    """A line broken to ``width`` terminal cells, at spaces where it has them and between any two characters of a
+    run without spaces (Chinese), continuation lines indented like the first. Rich breaks only at spaces, so it
+    moves a whole Chinese sentence to the next line after its label."""
+    from rich.cells import cell_len
+
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    if width <= len(indent) + 8 or cell_len(line) <= width:
+        return [line]
+    out, cur = [], ""
+    for ch in line:
+        if cell_len(cur) + cell_len(ch) > width and ch not in _NO_LINE_START:
+            cut = cur.rfind(" ", len(indent) + 1)
+            if cut > len(indent) + width // 2 and not ch.isspace():
+                out.append(cur[:cut].rstrip())
+                cur = indent + "  " + cur[cut + 1:]
+            else:
+                out.append(cur.rstrip())
+                cur = indent + "  "
+            if ch.isspace():
+                continue
+        cur += ch
+    out.append(cur)
+    return out
+
+
+def _print_lines(c: Console, line: str, lang: str, style: str = "") -> None:
+    """One line of prose: Chinese is broken by cells (see ``wrap_cells``), English left to Rich."""
+    if lang != "zh":
+        c.print(T(line, style=style))
+        return
+    for piece in wrap_cells(visible(line), c.width):
+        c.print(Text(piece, style=style), soft_wrap=True)
+
+
 def _assemble(*parts) -> Text:
     return Text.assemble(*((visible(p[0]), *p[1:]) if isinstance(p, tuple) else visible(p) for p in parts))
 
@@ -77,9 +116,9 @@ def print_explain(cat, an, scopes, lang: str) -> None:
     c = console()
     for r in scopes:
         lines = explain_scope(cat, an.result, r, lang)
-        c.print(T(lines[0], style="bold"))
+        _print_lines(c, lines[0], lang, "bold")
         for line in lines[1:]:
-            c.print(T(line))
+            _print_lines(c, line, lang)
         c.print()
 
 

@@ -154,3 +154,20 @@ def test_json_decided_by_of_a_switched_off_scope_says_it_is_off():
     data = json.loads(run("score", DEMO, "--format", "json").stdout)
     sc = data["scopes"]["crm.channel_partners"]
     assert sc["active"] is False and "Switched off" in sc["decided_by"]
+
+
+def test_chinese_explain_wraps_inside_sentences_not_after_the_label():
+    """Rich breaks only at spaces, so a Chinese criterion used to jump to the line after its "[满足 ×2]" label;
+    now a long line is broken between characters, never before a closing punctuation mark."""
+    from maturity.report.terminal import wrap_cells
+    from rich.cells import cell_len
+
+    line = "      [满足 ×2] " + "明确规定满意度怎么问（问题、量表、渠道、时机），以及什么算满意。" * 3
+    pieces = wrap_cells(line, 60)
+    assert pieces[0].startswith("      [满足 ×2] 明确") and len(pieces) > 1
+    assert all(cell_len(p) <= 64 for p in pieces), "at most two closing marks hang past the edge"
+    assert all(p.startswith("        ") and p.strip()[0] not in "、，。；：！？）" for p in pieces[1:])
+    assert "".join(p.strip() for p in pieces).replace(" ", "") == line.replace(" ", ""), "no character lost"
+    env = {"COLUMNS": "80"}
+    out = run("explain", DEMO, "crm.leads", "--lang", "zh", env=env).stdout
+    assert not any(x.rstrip().endswith("]") for x in out.splitlines() if "满足" in x or "未作答" in x)
