@@ -18,8 +18,11 @@ How it is measured (headless, on a working copy of the demo — the demo itself 
 - *answer key → on disk*: the same keys; the clock stops when the store has written the answer's revision
   (``saved_revision``). The save runs before the redraw (issue 10.8), so this is shorter than the repaint.
 - *screen switch*: the screen's key (o s w r g a p) sent as a terminal would, until the new screen is drawn
-  from the store and a full frame rendered; the first visit to each screen (composing it) and later
-  switches are reported separately, per screen. Goal: median < 150 ms.
+  from the store and a full frame rendered; the first visit to each screen and later switches are reported
+  separately, per screen. Goal: median < 150 ms. As a consultant would, the bench starts once the app has built
+  the other screens in the background after the first frame (its duration is printed), so a first visit shows a
+  screen built but never yet laid out, styled at its size or drawn on the terminal. Answer keys are measured after
+  that too.
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ async def key_latency(path: Path, rounds: int) -> tuple[list[float], list[float]
     saves: list[float] = []
     disk: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
+        await prebuilt(app)
         await pilot.press("s")
         await pilot.pause()
         screen = app.screen
@@ -148,6 +152,7 @@ async def switch_times(path: Path, rounds: int) -> tuple[dict[str, float], dict[
     order = [(m, k) for m, k in NAV if m != "overview"] + [("overview", "o")]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        build = await prebuilt(app)
         for rnd in range(rounds + 1):
             for mode, key in order:
                 t0 = time.perf_counter()
@@ -166,7 +171,18 @@ async def switch_times(path: Path, rounds: int) -> tuple[dict[str, float], dict[
                     first[mode] = took
                 else:
                     later[mode].append(took)
-    return first, later
+    return first, later, build
+
+
+async def prebuilt(app) -> float:
+    """Wait, as a consultant reading the first screen would, until the app has built the other screens in the
+    background (``MaturityApp.prebuild``); returns how long that took after the first frame (s)."""
+    deadline = time.perf_counter() + 20
+    while not isinstance(app.prebuilt, float):
+        if time.perf_counter() > deadline:
+            raise SystemExit("bench/tui.py: the screens were never built in the background")
+        await asyncio.sleep(0.01)
+    return app.prebuilt
 
 
 def ms(x: float) -> str:
@@ -190,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copyfile(src, work)
         times, saves, disk = asyncio.run(key_latency(work, args.rounds))
         shutil.copyfile(src, work)
-        first, later = asyncio.run(switch_times(work, args.switches))
+        first, later, build = asyncio.run(switch_times(work, args.switches))
     frame = [s[2] for s in starts]
     wall = [s[3] for s in starts]
     print(f"demo: {src.name}  terminal {SIZE[0]}×{SIZE[1]}  python {sys.version.split()[0]}")
@@ -207,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"answer key → on disk: median {ms(statistics.median(disk))}, p95 "
           f"{ms(disk[min(len(disk) - 1, int(len(disk) * 0.95))])}, max {ms(max(disk))} (saved before the repaint)")
     print(f"the save alone (atomic write with fsync): median {ms(statistics.median(saves))}")
-    print("screen switch → drawn screen (goal: median < 150 ms):")
+    print(f"screen switch → drawn screen (goal: median < 150 ms); the other screens were built in the background "
+          f"in {ms(build)} after the first frame:")
     all_later = []
     for mode in later:
         xs = later[mode]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import time
 from pathlib import Path
@@ -48,6 +49,9 @@ class MaturityApp(App[int]):
     lang: reactive[str] = reactive("en", init=False)
     freeze_gc = False
     """Set by run(): freeze the start-up objects after the first frame (not in tests: it is process-wide)."""
+    prebuild = True
+    """After the first frame, build the other screens in the background, one at a time (see :meth:`_prebuild`)."""
+    PREBUILD_ORDER = ("scope", "workshop", "roadmap", "advice", "graph", "profile", "overview")
 
     def __init__(self, store: Store, lang: str = "en") -> None:
         super().__init__()
@@ -57,6 +61,8 @@ class MaturityApp(App[int]):
         self.save_state = "saved"
         self.presenter = False
         """Presenter view (P): no ids, no notes, no names beside votes — what a client may see on the projector."""
+        self.prebuilt: float | bool | None = None
+        """None: the background build of the screens has not started; False: under way; else its duration (s)."""
         self.set_reactive(MaturityApp.lang, lang)
 
     def on_mount(self) -> None:
@@ -79,6 +85,54 @@ class MaturityApp(App[int]):
             gc.freeze()
         if self.store.ready:
             self.warm()
+            self.start_prebuild()
+
+    def start_prebuild(self) -> None:
+        if self.prebuild and self.prebuilt is None:
+            self.prebuilt = False
+            self.run_worker(self._prebuild(), group="prebuild", exclusive=True)
+
+    async def _prebuild(self) -> None:
+        """Build (instantiate, compose, mount and style) every screen not visited yet, one at a time on the event
+        loop while the consultant reads the first screen, so a first visit only switches (like a later one). Between
+        two screens the loop runs keys and redraws; a key arriving during a build waits for that one screen only.
+        A screen built here draws from the store when mounted, and again when shown if anything changed since
+        (``MaturityScreen.on_screen_resume`` compares its state), so it never shows stale answers."""
+        started = time.perf_counter()
+        try:
+            for mode in self.PREBUILD_ORDER:
+                await asyncio.sleep(0.005)  # the loop's turn: keys and frames first
+                if not self._running or self._closing or self._closed:  # quitting: build nothing more
+                    return
+                if mode in self._screen_stacks or mode not in self.MODES or not self.store.ready:
+                    continue
+                screen = self.MODES[mode]()
+                screen, await_mount = self._get_screen(screen)
+                self._screen_stacks[mode] = [screen]
+                self._load_screen_css(screen)
+                await await_mount
+                if not self._running or not screen.is_attached:
+                    return
+                # draw it from the store, then lay it out at the terminal's size (off screen: nothing is written to
+                # the terminal); its lists, resized, draw again at their real widths (Listing.on_resize)
+                screen.redraw()
+                screen._refresh_layout(self.size)  # noqa: SLF001 - Textual internal, see docs/tui.md
+            # once their lists have drawn again at their real widths: render each off screen once (nothing reaches
+            # the terminal), so its widgets' lines are cached before the first visit paints them
+            for mode in self.PREBUILD_ORDER:
+                await asyncio.sleep(0.005)
+                if not self._running or self._closing or self._closed:
+                    return
+                stack = self._screen_stacks.get(mode)
+                screen = stack[0] if stack else None
+                if screen is None or screen.is_current or not screen.is_attached or screen._redraw_pending:
+                    continue
+                screen._refresh_layout(self.size)  # noqa: SLF001 - Textual internal, see docs/tui.md
+                screen._compositor.render_update(full=True)  # noqa: SLF001
+            await asyncio.sleep(0.005)
+            self.screen_drawn()  # what was built stays out of the garbage collector's way, as after a first draw
+        finally:
+            self.prebuilt = time.perf_counter() - started
 
     @work(thread=True, exclusive=True, group="warm")
     def warm(self) -> None:
@@ -112,6 +166,7 @@ class MaturityApp(App[int]):
         self.store.start(assessment)
         self.save_now()
         self.switch_mode("overview")
+        self.call_after_refresh(self.start_prebuild)
 
     # changes and saving ---------------------------------------------------
     def change(self, assessment) -> bool:

@@ -29,6 +29,7 @@ class MaturityScreen(Screen):
         self._drawn: tuple | None = None
         self._redraw_pending = False
         self._skip_css_reparse()
+        self._preset_breakpoints()
 
     def _skip_css_reparse(self) -> None:
         """Textual re-parses the whole stylesheet (~40 ms) on a screen's first *and second* visit when its CSS
@@ -38,6 +39,19 @@ class MaturityScreen(Screen):
             self._css_update_count = self.app._css_update_count  # noqa: SLF001 - Textual internal, see docs/tui.md
         except Exception:  # noqa: BLE001 - no app yet, or Textual changed: the plain (slower) way
             pass
+
+    def _preset_breakpoints(self) -> None:
+        """Start with the width and height classes of the terminal's present size: Textual sets them on the screen's
+        first resize, and a class change then restyles every widget of the screen (~20–40 ms of a first visit, or of a
+        screen built in the background). With the classes already right, that resize changes nothing."""
+        try:
+            width, height = self.app.size
+        except Exception:  # noqa: BLE001 - no app yet: the first resize sets them
+            return
+        if not width or not height:
+            return
+        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
+            self.add_class(*self._get_breakpoint_classes(size, breakpoints), update=False)
 
     @property
     def store(self):
