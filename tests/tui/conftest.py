@@ -153,8 +153,12 @@ def demo_file(tmp_path) -> Path:
 def make_app():
     from maturity.tui.app import build_app
 
-    def make(path: Path, catalogue=None, lang: str | None = None, new: bool = False):
-        return build_app(Path(path), new=new, lang=lang, catalogue=catalogue)
+    def make(path: Path, catalogue=None, lang: str | None = None, new: bool = False, prebuild: bool = False):
+        """The app; without the background build of the other screens unless asked (tests/tui/test_prebuild.py),
+        so a test's key never races a screen being built, whatever the machine's load."""
+        app = build_app(Path(path), new=new, lang=lang, catalogue=catalogue)
+        app.prebuild = prebuild
+        return app
 
     return make
 

@@ -37,7 +37,7 @@ async def prebuilt(app) -> None:
 
 
 def test_prebuilt_screens_show_answers_given_after_they_were_built(demo_file, make_app):
-    app = make_app(demo_file)
+    app = make_app(demo_file, prebuild=True)
     seen = {}
 
     async def script(pilot):
