@@ -354,42 +354,22 @@ def _source_target(given: str, src, sources) -> Target:
 
 def hook_folders(name: str, module) -> tuple[list, list[Problem]]:
     """Call the module's ``maturity_content`` implementations one by one, as start-up does."""
-    import pluggy
+    from .plugins import call_hook
 
-    from . import hookspecs
-
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
-    pm.add_hookspecs(hookspecs)
-    where = f"plugin {name}"
-    try:
-        pm.register(module, name=name)
-        impls = pm.hook.maturity_content.get_hookimpls()
-    except Exception as exc:
-        return [], [Problem(where, "register", f"is not a valid plugin ({exc})",
-                            "check its @hookimpl functions against docs/plugins.md")]
-    if not impls:
-        return [], [Problem(where, "maturity_content", "provides no content",
-                            "implement the maturity_content hook with @maturity.hookimpl (docs/plugins.md)")]
-    folders, problems = [], []
-    for impl in impls:
-        try:
-            got = impl.function()
-        except Exception as exc:
-            problems.append(Problem(where, "maturity_content", f"raised {type(exc).__name__}: {exc}",
-                                    "fix the plugin's hook"))
-            continue
-        if not isinstance(got, (list, tuple)):
-            problems.append(Problem(where, "maturity_content", f"returned {type(got).__name__}, not a list of folders",
-                                    'return [files(__package__) / "content"]'))
-            continue
-        for f in got:
-            if isinstance(f, (str, os.PathLike)):
-                folders.append(Path(f))
-            elif not hasattr(f, "joinpath"):
-                problems.append(Problem(where, "maturity_content", f"returned {f!r}, not a folder",
-                                        "return pathlib.Path or importlib.resources.files(...) objects"))
-            else:
-                folders.append(f)
+    answers, problems, n = call_hook(name, module, "maturity_content", "folders",
+                                     'return [files(__package__) / "content"]')
+    if n == 0:
+        problems.append(Problem(f"plugin {name}", "maturity_content", "provides no content",
+                                "implement the maturity_content hook with @maturity.hookimpl (docs/plugins.md)"))
+    folders = []
+    for f in (f for got in answers for f in got):
+        if isinstance(f, (str, os.PathLike)):
+            folders.append(Path(f))
+        elif not hasattr(f, "joinpath"):
+            problems.append(Problem(f"plugin {name}", "maturity_content", f"returned {f!r}, not a folder",
+                                    "return pathlib.Path or importlib.resources.files(...) objects"))
+        else:
+            folders.append(f)
     return folders, problems
 
 

@@ -138,52 +138,70 @@ def discover(extra_modules: list[str] | None = None) -> list[PluginSource]:
     return found
 
 
+def call_hook(name: str, module, hook: str, returns: str, fix: str) -> tuple[list[list], list[Problem], int]:
+    """Register ``module`` in a plugin manager of its own and call each implementation of ``hook`` on its own, in a
+    thread with the time limit (``MATURITY_PLUGIN_TIMEOUT``): the lists the implementations returned, one problem
+    per implementation that raised (anything, ``SystemExit`` and ``KeyboardInterrupt`` included), ran too long or
+    returned no list (``returns`` names what it should hold, ``fix`` says how), and the number of implementations
+    (-1 when the module is not a valid plugin). Content (``maturity_content``) and probes (``maturity_probes``)
+    are asked the same way, at start-up and by ``plugins check``."""
+    import pluggy
+
+    from . import hookspecs
+
+    where = f"plugin {name}"
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    try:
+        pm.register(module, name=name)
+        impls = getattr(pm.hook, hook).get_hookimpls()
+    except BaseException as exc:  # noqa: BLE001
+        return [], [Problem(where, "register", f"is not a valid plugin ({_why(exc)})",
+                            "check its @hookimpl functions against docs/plugins.md")], -1
+    limit = hook_timeout()
+    values: list[list] = []
+    problems: list[Problem] = []
+    for impl in impls:
+        done, (kind, got) = _with_time_limit(impl.function, limit, f"maturity-plugin-{name}")
+        if not done:
+            problems.append(Problem(where, hook, f"took longer than {limit:g} s, so it was not waited for",
+                                    f"make the hook return quickly, or set {ENV_TIMEOUT} to more seconds"))
+        elif kind == "error":
+            problems.append(Problem(where, hook, f"raised {_why(got)}", "fix the plugin's hook"))
+        elif not isinstance(got, (list, tuple)):
+            problems.append(Problem(where, hook, f"returned {type(got).__name__}, not a list of {returns}", fix))
+        else:
+            values.append(list(got))
+    return values, problems, len(impls)
+
+
 def collect(sources: list[PluginSource]) -> list[Contribution]:
     """Ask each plugin for its content and load it; failures become the plugin's problems.
 
     Whatever a plugin does — raise anything (``SystemExit`` and ``KeyboardInterrupt`` included), return a folder
     that cannot be read, take longer than ``MATURITY_PLUGIN_TIMEOUT`` — only that plugin is switched off."""
-    import pluggy
-
-    from . import hookspecs
-
     out = []
-    limit = hook_timeout()
     for src in sources:
         contrib = Contribution(src)
         out.append(contrib)
         if src.problem:
             contrib.problems.append(Problem(f"plugin {src.name}", "import", src.problem, "fix or uninstall the plugin"))
             continue
-        pm = pluggy.PluginManager(PROJECT)
-        pm.add_hookspecs(hookspecs)
-        try:
-            pm.register(src.module, name=src.name)
-            impls = pm.hook.maturity_content.get_hookimpls()
-        except BaseException as exc:  # noqa: BLE001
-            contrib.problems.append(Problem(f"plugin {src.name}", "register", f"is not a valid plugin ({_why(exc)})",
-                                            "check its @hookimpl functions against docs/plugins.md"))
-            continue
-        if not impls:
+        answers, problems, n = call_hook(src.name, src.module, "maturity_content", "folders",
+                                         'return [files(__package__) / "content"]')
+        contrib.problems.extend(problems)
+        if n == 0:
             contrib.problems.append(Problem(f"plugin {src.name}", "maturity_content", "provides no content",
                                             "implement the maturity_content hook"))
-            continue
-        for impl in impls:
-            done, called = _with_time_limit(impl.function, limit, f"maturity-plugin-{src.name}")
-            if not done:
-                contrib.problems.append(Problem(
-                    f"plugin {src.name}", "maturity_content",
-                    f"took longer than {limit:g} s, so it was not waited for",
-                    f"make the hook return quickly, or set {ENV_TIMEOUT} to more seconds"))
-                continue
-            domains, problems = _read(src, called)
+        for folders in answers:
+            domains, found = _read(src, folders)
             contrib.domains.extend(domains)
-            contrib.problems.extend(problems)
+            contrib.problems.extend(found)
     return out
 
 
 def _with_time_limit(fn, seconds: float, name: str):
-    """Call ``fn`` in a daemon thread: (True, ("value", result) or ("error", exception)), or (False, None) when it
+    """Call ``fn`` in a daemon thread: (True, ("value", result) or ("error", exception)), or (False, (None, None)) when it
     is still running after ``seconds`` (the thread is left to finish on its own; it cannot hold the process open)."""
     box: dict = {}
 
@@ -197,27 +215,17 @@ def _with_time_limit(fn, seconds: float, name: str):
     t.start()
     t.join(seconds)
     if t.is_alive():
-        return False, None
+        return False, (None, None)
     return True, ("error", box["error"]) if "error" in box else ("value", box.get("value"))
 
 
-def _read(src: PluginSource, called) -> tuple[list, list[Problem]]:
-    """Read the folders one hook implementation returned (or report what it raised)."""
+def _read(src: PluginSource, folders: list) -> tuple[list, list[Problem]]:
+    """Read the folders one hook implementation returned."""
     from .content_cache import load_domain_dir_cached as load_domain_dir
 
     domains: list = []
     problems: list[Problem] = []
-    kind, folders = called
-    if kind == "error":
-        problems.append(Problem(f"plugin {src.name}", "maturity_content", f"raised {_why(folders)}",
-                                "fix the plugin's hook"))
-        return domains, problems
-    if not isinstance(folders, (list, tuple)):
-        problems.append(Problem(f"plugin {src.name}", "maturity_content",
-                                f"returned {type(folders).__name__}, not a list of folders",
-                                'return [files(__package__) / "content"]'))
-        return domains, problems
-    for folder in folders or []:
+    for folder in folders:
         try:
             label = _label(src, folder)
             domain, found = load_domain_dir(folder, label)

@@ -407,35 +407,12 @@ class ProbeSet:
 
 
 def call_probe_hook(name: str, module) -> tuple[list, list[Problem]]:
-    """Call one plugin's ``maturity_probes`` implementations, each on its own. A plugin without the hook
-    gives no probes and no problem."""
-    import pluggy
+    """Call one plugin's ``maturity_probes`` implementations, each on its own and time-limited, like its content
+    (``plugins.call_hook``). A plugin without the hook gives no probes and no problem."""
+    from .plugins import call_hook
 
-    from . import hookspecs
-
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
-    pm.add_hookspecs(hookspecs)
-    where = f"plugin {name}"
-    try:
-        pm.register(module, name=name)
-        impls = pm.hook.maturity_probes.get_hookimpls()
-    except Exception as exc:
-        return [], [Problem(where, "register", f"is not a valid plugin ({exc})",
-                            "check its @hookimpl functions against docs/plugins.md")]
-    found, problems = [], []
-    for impl in impls:
-        try:
-            got = impl.function()
-        except Exception as exc:
-            problems.append(Problem(where, "maturity_probes", f"raised {type(exc).__name__}: {exc}",
-                                    "fix the plugin's hook"))
-            continue
-        if not isinstance(got, (list, tuple)):
-            problems.append(Problem(where, "maturity_probes", f"returned {type(got).__name__}, not a list of probes",
-                                    "return a list of maturity.Probe"))
-            continue
-        found += list(got)
-    return found, problems
+    answers, problems, _ = call_hook(name, module, "maturity_probes", "probes", "return a list of maturity.Probe")
+    return [p for got in answers for p in got], problems
 
 
 def collect_probes(catalogue, extra_modules: list[str] | None = None) -> ProbeSet:
