@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from maturity.model.assessment import Answer, Assessment, Meta
@@ -78,3 +81,28 @@ def blank() -> Assessment:
 def with_answers(assessment: Assessment, /, **scopes: dict) -> Assessment:
     answers = {f"x.{k}": v for k, v in scopes.items()}
     return assessment.model_copy(update={"answers": answers})
+
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def bench_module(name: str):
+    """A script of bench/ (not a package) as a module: the demo and portfolio data generators the tests use."""
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def bench():
+    """``bench_module`` for tests outside this folder's reach of imports."""
+    return bench_module
+
+
+@pytest.fixture(scope="session")
+def demo_exports(tmp_path_factory) -> Path:
+    """The demo client's exports at a test's size (3,000 calls), generated once per run; tests only read them."""
+    out = tmp_path_factory.mktemp("demo-exports")
+    bench_module("demo_data").generate(out, calls=3000, scale=0.05, seed=11)
+    return out

@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from maturity.probes import MIN_RELATION_N, spearman
 from maturity.snapshot import load_snapshot
 
-ROOT = Path(__file__).resolve().parents[2]
 
 ANSWERED = """schema_version = 1
 
@@ -41,18 +38,10 @@ def run(*args):
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("demo_data", ROOT / "bench" / "demo_data.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def measured(tmp_path_factory):
+def measured(tmp_path_factory, demo_exports):
     d = tmp_path_factory.mktemp("baselines")
-    data = d / "exports"
-    _load_generator().generate(data, calls=3000, scale=0.05, seed=11)
+    data = demo_exports
     snap = d / "client.toml"
     snap.write_text(ANSWERED, encoding="utf-8")
     code, out, err = run("measure", snap, data)

@@ -7,7 +7,6 @@ probe that raises or runs too long is switched off with a reason; a probe naming
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import os
 import subprocess
@@ -40,18 +39,9 @@ def run(*args, env=None, cwd=None):
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("demo_data", ROOT / "bench" / "demo_data.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("exports")
-    _load_generator().generate(out, calls=3000, scale=0.05, seed=11)
-    return out
+def data_dir(demo_exports):
+    return demo_exports
 
 
 @pytest.fixture()

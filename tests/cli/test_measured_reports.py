@@ -4,16 +4,13 @@ trend; `diff` says when a figure comes from different data (another source file 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 
 SNAP = """schema_version = 1
 
@@ -32,21 +29,14 @@ def run(*args):
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
-def _generate(out: Path, seed: int):
-    spec = importlib.util.spec_from_file_location("demo_data", ROOT / "bench" / "demo_data.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.generate(out, calls=2000, scale=0.04, seed=seed)
-
-
 @pytest.fixture(scope="module")
-def hist(tmp_path_factory):
+def hist(tmp_path_factory, bench):
     """Three snapshots of one client: June and July measured from the same exports, September from new ones; the
     June exports hold a file whose name is markup."""
     base = tmp_path_factory.mktemp("trend")
     june, sept = base / "june", base / "sept"
-    _generate(june, 11)
-    _generate(sept, 12)
+    for out, seed in ((june, 11), (sept, 12)):
+        bench("demo_data").generate(out, calls=2000, scale=0.04, seed=seed)
     shutil.move(june / "approvals.csv", june / "审批 [bold]<i>x.csv")
     folder = base / "snaps"
     folder.mkdir()

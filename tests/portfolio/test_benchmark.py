@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from .test_portfolio import generator, run
+from .test_portfolio import run
 
 SECRET_NOTE = "PEER-SECRET </script><b>note</b>"
 SECRET_EVIDENCE = "PEER-EVIDENCE-7731"
 
 
 @pytest.fixture(scope="module")
-def pf(tmp_path_factory):
+def pf(tmp_path_factory, bench):
     out = tmp_path_factory.mktemp("bench-portfolio")
-    generator().write_portfolio(out, 80, seed=11)
+    bench("portfolio_data").write_portfolio(out, 80, seed=11)
     files = sorted(out.rglob("*.toml"))
     # plant text in every other client's snapshot that must never come out
     for f in files[1:]:

@@ -3,7 +3,6 @@ through the CLI on a synthetic portfolio written by bench/portfolio_data.py."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -13,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 MATURITY = [sys.executable, "-m", "maturity.cli"]
 
 
@@ -23,17 +21,10 @@ def run(*args):
     return p
 
 
-def generator():
-    spec = importlib.util.spec_from_file_location("portfolio_data", ROOT / "bench" / "portfolio_data.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def portfolio(tmp_path_factory):
+def portfolio(tmp_path_factory, bench):
     out = tmp_path_factory.mktemp("portfolio")
-    generator().write_portfolio(out, 60, seed=3)
+    bench("portfolio_data").write_portfolio(out, 60, seed=3)
     return out
 
 

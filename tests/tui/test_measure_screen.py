@@ -5,7 +5,6 @@ saves. File names are shown literally (Content, never markup), and no personal v
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from maturity.tui.screens.measure import MeasureScreen
 
 from .conftest import drive, plain, settle
 
-ROOT = Path(__file__).resolve().parents[2]
 
 SNAP = """schema_version = 1
 
@@ -37,12 +35,9 @@ def real_catalogue():
 
 
 @pytest.fixture(scope="module")
-def exports(tmp_path_factory):
+def exports(tmp_path_factory, bench):
     out = tmp_path_factory.mktemp("screen-exports") / "exports [red]x"
-    spec = importlib.util.spec_from_file_location("demo_data", ROOT / "bench" / "demo_data.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.generate(out, calls=1500, scale=0.03, seed=5)
+    bench("demo_data").generate(out, calls=1500, scale=0.03, seed=5)
     (out / "leads.csv").rename(out / "线索 [bold]<b>.csv")  # a file name that is markup
     return out
 
