@@ -106,3 +106,33 @@ def demo_exports(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("demo-exports")
     bench_module("demo_data").generate(out, calls=3000, scale=0.05, seed=11)
     return out
+
+
+@pytest.fixture
+def no_switches(monkeypatch):
+    """No MATURITY_* setting of the caller's shell (extra plugins, no entry points…) reaches the test; the suite's
+    own content cache stays."""
+    import os
+
+    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
+        monkeypatch.delenv(k)
+
+
+@pytest.fixture(scope="session")
+def scaffold_content(tmp_path_factory) -> Path:
+    """The content folder `maturity plugins new procurement` writes (read only: change a ``scaffold_copy``)."""
+    from maturity.scaffold import write_plugin
+
+    dest = tmp_path_factory.mktemp("gen") / "maturity-procurement"
+    write_plugin("procurement", dest)
+    return dest / "src" / "maturity_procurement" / "content"
+
+
+@pytest.fixture
+def scaffold_copy(scaffold_content, tmp_path) -> Path:
+    """A fresh copy of the scaffold's content, to change one way."""
+    import shutil
+
+    dest = tmp_path / "content"
+    shutil.copytree(scaffold_content, dest)
+    return dest

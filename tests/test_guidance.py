@@ -5,8 +5,6 @@ indicator id or Chinese name that means two things. Warnings only: content that 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,9 +13,6 @@ from maturity.cli import main
 from maturity.content_loader import load_domain_dir
 from maturity.guidance import compound, half_width, missing_effect, shared_meaning
 from maturity.model.content import Criterion, Text
-from maturity.scaffold import write_plugin
-
-NAME = "procurement"
 
 
 def crit(en: str, zh: str = "中文事实", stage: str = "intelligent") -> Criterion:
@@ -60,24 +55,7 @@ def test_half_width_punctuation_in_chinese(zh, marks):
     assert half_width(zh) == marks
 
 
-@pytest.fixture(autouse=True)
-def _no_switches(monkeypatch):
-    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
-        monkeypatch.delenv(k)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("gen") / f"maturity-{NAME}"
-    write_plugin(NAME, dest)
-    return dest / "src" / f"maturity_{NAME}" / "content"
-
-
-@pytest.fixture
-def copy(generated, tmp_path):
-    dest = tmp_path / "content"
-    shutil.copytree(generated, dest)
-    return dest
+pytestmark = pytest.mark.usefixtures("no_switches")
 
 
 def replace(content: Path, old: str, new: str) -> None:
@@ -92,15 +70,15 @@ def check(capsys, content: Path) -> tuple[int, list[dict]]:
     return code, json.loads(capsys.readouterr().out)["problems"]
 
 
-def test_each_check_reports_one_warning_naming_the_place(copy, capsys):
-    text = (copy / "scopes" / "requests.toml").read_text(encoding="utf-8")
+def test_each_check_reports_one_warning_naming_the_place(scaffold_copy, capsys):
+    text = (scaffold_copy / "scopes" / "requests.toml").read_text(encoding="utf-8")
     intelligent = text[text.index('stage = "intelligent"'):]
     en = intelligent[intelligent.index('text.en = "') + 11:].split('"', 1)[0]
-    replace(copy, f'text.en = "{en}"', 'text.en = "Requests are routed by a model"')
-    replace(copy, 'name.zh = "按时办结率"', 'name.zh = "按时办结率(月)"')
-    domain, problems = load_domain_dir(copy, "content")
+    replace(scaffold_copy, f'text.en = "{en}"', 'text.en = "Requests are routed by a model"')
+    replace(scaffold_copy, 'name.zh = "按时办结率"', 'name.zh = "按时办结率(月)"')
+    domain, problems = load_domain_dir(scaffold_copy, "content")
     assert domain is not None and problems == [], "start-up loads it unchanged"
-    code, found = check(capsys, copy)
+    code, found = check(capsys, scaffold_copy)
     assert code == 1 and {p["severity"] for p in found} == {"warning"}
     by_what = {p["what"].split(" (")[0]: p for p in found}
     assert set(by_what) == {"is intelligent but names no measured effect", "uses half-width punctuation in Chinese"}
@@ -108,8 +86,8 @@ def test_each_check_reports_one_warning_naming_the_place(copy, capsys):
     assert all(p["file"].endswith("scopes/requests.toml") and p["fix"] for p in found)
 
 
-def test_an_indicator_name_meaning_two_things_is_named_in_both_places(copy, generated):
-    a, _ = load_domain_dir(copy, "content")
+def test_an_indicator_name_meaning_two_things_is_named_in_both_places(scaffold_copy, scaffold_content):
+    a, _ = load_domain_dir(scaffold_copy, "content")
     other = a.model_copy(update={"id": "other"})
     ind = other.scopes[0].indicators[0]
     changed = ind.model_copy(update={"definition": Text(en="Something else entirely", zh="完全不同的东西")})
@@ -124,8 +102,8 @@ def test_an_indicator_name_meaning_two_things_is_named_in_both_places(copy, gene
         "the same definition under the same name is one meaning"
 
 
-def test_an_indicator_id_meaning_two_things_within_a_domain(copy):
-    a, _ = load_domain_dir(copy, "content")
+def test_an_indicator_id_meaning_two_things_within_a_domain(scaffold_copy):
+    a, _ = load_domain_dir(scaffold_copy, "content")
     s0 = a.scopes[0]
     ind = s0.indicators[0]
     twin = ind.model_copy(update={"definition": Text(en="Something else entirely", zh="完全不同的东西"),

@@ -67,10 +67,7 @@ def scaffold(tmp_path_factory):
     return base / f"maturity-{NAME}", p.stdout
 
 
-@pytest.fixture(autouse=True)
-def _no_switches(monkeypatch):
-    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
-        monkeypatch.delenv(k)
+pytestmark = pytest.mark.usefixtures("no_switches")
 
 
 def content_of(plugin: Path) -> Path:

@@ -7,9 +7,7 @@ stating its own threshold without anchors, and a domain whose indicators name no
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,37 +16,16 @@ from maturity.checker import content_guidance, document_only, own_threshold
 from maturity.cli import main
 from maturity.content_loader import load_domain_dir, read_domain_dir
 from maturity.model.content import Criterion, Text
-from maturity.scaffold import write_plugin
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "procurement"
-PKG = f"maturity_{NAME}"
 OLD_STRUCTURED = '''text.en = "Request types and their states (submitted → approved → fulfilled / rejected) are defined in one document the business owner signed off"
 text.zh = "申请的类型和状态（已提交→已审批→已办结/已驳回）写在一份经业务负责人签字确认的文档里"
 evidence.en = "The document and its sign-off"
 evidence.zh = "该文档及其签字确认记录"'''
 
 
-@pytest.fixture(autouse=True)
-def _no_switches(monkeypatch):
-    for k in [k for k in os.environ if k.startswith("MATURITY_") and k != "MATURITY_CACHE_DIR"]:
-        monkeypatch.delenv(k)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    """The content folder `maturity plugins new procurement` writes."""
-    dest = tmp_path_factory.mktemp("gen") / f"maturity-{NAME}"
-    write_plugin(NAME, dest)
-    return dest / "src" / PKG / "content"
-
-
-@pytest.fixture
-def copy(generated, tmp_path):
-    """A fresh copy of the generated content, to change one way."""
-    dest = tmp_path / "content"
-    shutil.copytree(generated, dest)
-    return dest
+pytestmark = pytest.mark.usefixtures("no_switches")
 
 
 def edit(content: Path, file: str, old: str, new: str, count: int = 1) -> None:
@@ -89,8 +66,8 @@ def scope_of(content: Path):
 # ----------------------------------------------------------------------------------- the scaffold shows them
 
 
-def test_the_scaffold_shows_the_new_fields_and_checks_clean(generated, capsys):
-    domain, scope = scope_of(generated)
+def test_the_scaffold_shows_the_new_fields_and_checks_clean(scaffold_content, capsys):
+    domain, scope = scope_of(scaffold_content)
     crits = {c.id: c for c in scope.criteria}
     for c in (x for x in scope.criteria if x.stage == "structured"):
         for text in (c.text.en, c.evidence.en):
@@ -102,24 +79,24 @@ def test_the_scaffold_shows_the_new_fields_and_checks_clean(generated, capsys):
     assert anchored.anchors.zh.startswith("满足：") and "不满足：" in anchored.anchors.zh
     assert all(i.practice for i in scope.indicators)
     assert all(set(i.practice) <= set(crits) for i in scope.indicators)
-    assert "by_construction" in (generated / "scopes" / "requests.toml").read_text(encoding="utf-8")
-    assert "# criteria = [" in (generated / "domain.toml").read_text(encoding="utf-8")
+    assert "by_construction" in (scaffold_content / "scopes" / "requests.toml").read_text(encoding="utf-8")
+    assert "# criteria = [" in (scaffold_content / "domain.toml").read_text(encoding="utf-8")
     assert content_guidance(domain, "content") == []
-    code, problems = check(capsys, generated)
+    code, problems = check(capsys, scaffold_content)
     assert (code, problems) == (0, [])
 
 
-def test_the_commented_criteria_rule_loads_once_uncommented(copy, capsys):
-    f = copy / "domain.toml"
+def test_the_commented_criteria_rule_loads_once_uncommented(scaffold_copy, capsys):
+    f = scaffold_copy / "domain.toml"
     text = f.read_text(encoding="utf-8")
     block = text[text.index("# [[profile_rules]]"):]
     f.write_text(text.replace(block, re.sub(r"(?m)^# ", "", block)), encoding="utf-8")
-    domain, _ = scope_of(copy)
+    domain, _ = scope_of(scaffold_copy)
     rule = domain.profile_rules[-1]
     assert rule.criteria == (f"{NAME}.requests.overdue_alerts",) and rule.scopes == () and rule.factor == 1.0
     assert rule.excludes and rule.matches(("loose",)) and not rule.matches(("loose", "strict"))
     assert domain.profile_rules[0].matches(("strict", "loose")), "a re-weight applies when any answer matches"
-    assert check(capsys, copy) == (0, [])
+    assert check(capsys, scaffold_copy) == (0, [])
 
 
 # ------------------------------------------------------------------------------------ each guidance warning
@@ -133,46 +110,46 @@ def only(problems: list[dict], where_end: str) -> dict:
     return p
 
 
-def test_a_structured_criterion_accepting_only_a_document(copy, capsys):
-    make_document_only(copy)
-    code, problems = check(capsys, copy)
+def test_a_structured_criterion_accepting_only_a_document(scaffold_copy, capsys):
+    make_document_only(scaffold_copy)
+    code, problems = check(capsys, scaffold_copy)
     p = only(problems, 'criteria[id="types_and_states"]')
     assert code == 1 and p["file"].endswith("scopes/requests.toml")
     assert "only a document" in p["what"] and "configured in the system" in p["fix"]
     # The text form: one line, with the file, the criterion and the fix.
-    main(["plugins", "check", str(copy)])
+    main(["plugins", "check", str(scaffold_copy)])
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("warning: "))
     assert 'requests.toml: criteria[id="types_and_states"]: is structured' in line and " — word text" in line
 
 
-def test_a_threshold_without_anchors(copy, capsys):
-    drop_lines(copy, "scopes/requests.toml", r"anchors\.(en|zh) = ")
-    code, problems = check(capsys, copy)
+def test_a_threshold_without_anchors(scaffold_copy, capsys):
+    drop_lines(scaffold_copy, "scopes/requests.toml", r"anchors\.(en|zh) = ")
+    code, problems = check(capsys, scaffold_copy)
     p = only(problems, 'criteria[id="data_complete"].anchors')
     assert code == 1 and p["file"].endswith("scopes/requests.toml")
     assert '"at least 95%"' in p["what"] and "met: … · mostly: … · partly: … · not met: …" in p["fix"]
     assert "满足：… · 基本满足：… · 部分满足：… · 不满足：…" in p["fix"]
 
 
-def test_a_domain_whose_indicators_name_no_practice(copy, capsys):
-    drop_lines(copy, "scopes/requests.toml", r"practice = ")
-    code, problems = check(capsys, copy)
+def test_a_domain_whose_indicators_name_no_practice(scaffold_copy, capsys):
+    drop_lines(scaffold_copy, "scopes/requests.toml", r"practice = ")
+    code, problems = check(capsys, scaffold_copy)
     p = only(problems, "indicators")
     assert code == 1 and p["file"].endswith("content/scopes")
     assert NAME in p["what"] and "practice" in p["what"] and 'practice = ["criterion_id"]' in p["fix"]
     # One indicator naming its practice is enough to silence it.
-    edit(copy, "scopes/requests.toml", 'definition.zh = "在时限内办结的申请占比"\n',
+    edit(scaffold_copy, "scopes/requests.toml", 'definition.zh = "在时限内办结的申请占比"\n',
          'definition.zh = "在时限内办结的申请占比"\npractice = ["owners_and_limits"]\n')
-    assert check(capsys, copy) == (0, [])
+    assert check(capsys, scaffold_copy) == (0, [])
 
 
-def test_content_in_the_old_format_keeps_loading_with_warnings_only(copy, capsys):
+def test_content_in_the_old_format_keeps_loading_with_warnings_only(scaffold_copy, capsys):
     """Content written before issue 8: no anchors, no practice, structured criteria about documents only."""
-    drop_lines(copy, "scopes/requests.toml", r"(anchors\.(en|zh)|practice) = ")
-    make_document_only(copy)
-    domain, problems = load_domain_dir(copy, "content")
+    drop_lines(scaffold_copy, "scopes/requests.toml", r"(anchors\.(en|zh)|practice) = ")
+    make_document_only(scaffold_copy)
+    domain, problems = load_domain_dir(scaffold_copy, "content")
     assert domain is not None and problems == [], "start-up loads it unchanged"
-    code, found = check(capsys, copy)
+    code, found = check(capsys, scaffold_copy)
     assert code == 1 and {p["severity"] for p in found} == {"warning"} and len(found) == 3
 
 
